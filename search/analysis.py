@@ -83,7 +83,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     adalah ialah yaitu yakni merupakan sebagai bahwa tersebut para pun nya lah kah tah
     kepada terhadap bagi tentang antara hingga sampai sejak selama ketika saat tatkala
     sedangkan namun tetapi tapi serta maupun melainkan karena sebab sehingga agar supaya
-    jika bila apabila kalau jikalau maka lalu kemudian pula lagi bahkan yaitu seperti
+    jika bila apabila kalau jikalau maka lalu kemudian pula lagi bahkan seperti
     misalnya semisal contohnya umumnya
     ia dia beliau mereka kami kita saya aku anda kamu engkau kalian
     sini situ sana begitu begini demikian
@@ -94,8 +94,8 @@ STOP_WORDS: frozenset[str] = frozenset(
     lain lainnya sebesar sebanyak sekitar kira menurut melalui terkait mengenai
     setelah sesudah sebelum sebelumnya selanjutnya berikut berikutnya sekarang kini
     meski meskipun walau walaupun biarpun kendati sambil seraya bersama
-    secara yakni adapun yg dgn tsb dll dsb dst utk krn pd dr sbg
-    per oleh sang si
+    secara adapun yg dgn tsb dll dsb dst utk krn pd dr sbg
+    per sang si
     """.split()
 )
 

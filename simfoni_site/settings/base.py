@@ -92,8 +92,8 @@ WSGI_APPLICATION = "simfoni_site.wsgi.application"
 
 # Database: DATABASE_URL (postgres://user:pass@host:5432/name) or a SQLite file in the project.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }

@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/simfoni
-export DJANGO_SETTINGS_MODULE ?= simfoni_site.settings.dev
+DJANGO_SETTINGS_MODULE ?= simfoni_site.settings.dev
+export DJANGO_SETTINGS_MODULE
 
 .PHONY: install run serve demo test lint test-sqlite test-postgres benchmarks messages clean
 

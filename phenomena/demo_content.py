@@ -2607,7 +2607,8 @@ THEMES["Energi (Listrik dan Gas)"] = _light(
     leads=[
         "PLN UID Jakarta Raya mencatat konsumsi listrik di Jakarta pada {bulan} {tahun} "
         "sebesar {gwh} GWh, {arah} {pct} persen dibanding bulan sebelumnya.",
-        "Beban puncak sistem kelistrikan Jakarta pada {bulan} {tahun} mencapai {beban} GW.",
+        "Beban puncak sistem kelistrikan Jakarta pada {bulan} {tahun} mencapai {beban} GW, "
+        "{meningkat} dibanding periode yang sama tahun sebelumnya.",
     ],
     causes=[
         "Menurut General Manager PLN UID Jakarta Raya, kondisi tersebut dipengaruhi oleh {sebab}.",
@@ -3854,7 +3855,6 @@ def _make_item(rng, theme_name, today, ref_months, used_titles, used_urls) -> di
             break
     used_titles.add(title)
 
-    narrative = _narrative(rng, theme, direction, slots, kab_level, stypes[0])
     sources = []
     outlets_used: set[str] = set()
     for stype, d in zip(stypes, dates, strict=True):
@@ -3867,6 +3867,7 @@ def _make_item(rng, theme_name, today, ref_months, used_titles, used_urls) -> di
         if src["outlet"]:
             outlets_used.add(src["outlet"])
         sources.append(src)
+    narrative = _narrative(rng, theme, direction, slots, kab_level, sources[0], subject)
 
     return {
         "title": title,
@@ -3884,38 +3885,99 @@ def _make_item(rng, theme_name, today, ref_months, used_titles, used_urls) -> di
     }
 
 
-def _narrative(rng, theme, direction, slots, kab_level, stype) -> str:
-    def pick(key: str) -> str | None:
-        return _pick_render(rng, _by_dir(theme.get(key, []), direction), slots)
+_CONTEXT = {
+    "sosial": [
+        "Kondisi ini menjadi perhatian karena berkaitan langsung dengan kesejahteraan warga, "
+        "terutama kelompok berpendapatan rendah yang tinggal di permukiman padat Jakarta.",
+        "Pemerintah daerah menilai informasi lapangan seperti ini penting sebagai dasar "
+        "penyusunan program sosial yang lebih tepat sasaran pada tahun berikutnya.",
+    ],
+    "ekonomi": [
+        "Perkembangan tersebut turut memengaruhi aktivitas ekonomi Jakarta pada {bulan} "
+        "{tahun}, terutama bagi pelaku usaha yang bergantung pada permintaan domestik.",
+        "Sejumlah pelaku usaha menilai kondisi ini perlu diantisipasi karena berpotensi "
+        "memengaruhi biaya operasional dan rencana ekspansi dalam beberapa bulan ke depan.",
+    ],
+    "lingkungan": [
+        "Isu ini menjadi bagian dari agenda pembangunan berkelanjutan Jakarta yang menekankan "
+        "keseimbangan antara pertumbuhan ekonomi, kualitas lingkungan, dan kesejahteraan warga.",
+        "Pemprov DKI Jakarta menyatakan akan menjadikan perkembangan ini sebagai bahan evaluasi "
+        "kebijakan bersama perangkat daerah terkait dan pemangku kepentingan lainnya.",
+    ],
+}
+_ATTRIBUTION = {
+    "portal_berita": ", seperti diberitakan {outlet} pada {tgl}",
+    "surat_kabar": ", seperti dimuat harian Kompas edisi {tgl}",
+    "siaran_pers": ", sebagaimana disampaikan dalam siaran pers tertanggal {tgl}",
+    "tv_video": ", seperti dilaporkan dalam tayangan berita televisi pada {tgl}",
+    "pelatihan": ", berdasarkan materi yang disampaikan pada {tgl}",
+    "lainnya": ", berdasarkan informasi yang dihimpun pada {tgl}",
+    "fgd": ", menurut keterangan peserta FGD",
+    "stakeholder": ", menurut keterangan narasumber",
+}
 
-    parts: list[str | None] = []
+
+_TAIL_CLAUSES = [
+    ", sehingga perkembangannya akan terus dipantau dalam beberapa bulan ke depan",
+    ", dan perkembangan berikutnya akan dievaluasi bersama pemangku kepentingan terkait",
+    ", mengingat dampaknya terhadap aktivitas ekonomi dan kesejahteraan warga Jakarta",
+]
+
+
+def _word_count(sentences: list[str]) -> int:
+    return sum(len(s.split()) for s in sentences)
+
+
+def _narrative(rng, theme, direction, slots, kab_level, source, subject) -> str:
+    theme = dict(theme, _ctx=_CONTEXT[subject])
+
+    def pick(key: str, avoid: set[str]) -> str | None:
+        options = _by_dir(theme.get(key, []), direction)
+        rng.shuffle(options)
+        for t in options:
+            text = _render(t, slots)
+            if text and text not in avoid:
+                return _cap_first(text)
+        return None
+
+    stype = source["source_type"]
+    used: set[str] = set()
+    body: list[str] = []
     if kab_level:
-        parts.append(_pick_render(rng, _KAB_INTRO[stype], slots))
-    parts.append(pick("leads"))
-    cause = pick("causes")
-    parts.append(cause)
-    closing = pick("closings")
-    extra = pick("extras")
-    sentences = [_cap_first(p) for p in parts if p]
-    if stype == "pelatihan":
-        tail = _pick_render(rng, _PELATIHAN_SENTENCE, slots)
-        if extra and len(sentences) < 2:
-            sentences.append(_cap_first(extra))
-        if closing:
-            sentences.append(_cap_first(closing))
-        sentences.append(tail)
-    else:
-        words = sum(len(s.split()) for s in sentences) + len((closing or "").split())
-        if extra and len(sentences) < 3 and (words < 75 or rng.random() < 0.5):
-            sentences.append(_cap_first(extra))
-        if closing:
-            sentences.append(_cap_first(closing))
-    sentences = sentences[:4]
-    text = " ".join(sentences)
-    while len(text.split()) > 160 and len(sentences) > 2:
+        body.append(_pick_render(rng, _KAB_INTRO[stype], slots) or "")
+    for key in ("leads", "causes"):
+        sentence = pick(key, used)
+        if sentence:
+            body.append(sentence)
+            used.add(sentence)
+    closing = pick("closings", used) or ""
+    tail = _pick_render(rng, _PELATIHAN_SENTENCE, slots) if stype == "pelatihan" else None
+    finals = [s for s in (closing, tail) if s]
+    max_body = 4 - len(finals)
+    fillers = [lambda: pick("extras", used), lambda: pick("causes", used)]
+    fillers.append(lambda: pick("_ctx", used))
+    want_extra = rng.random() < 0.45
+    for filler in fillers:
+        if len(body) >= max_body:
+            break
+        if _word_count(body + finals) >= 75 and not want_extra:
+            break
+        sentence = filler()
+        if sentence:
+            body.append(sentence)
+            used.add(sentence)
+            want_extra = False
+    sentences = [s for s in body + finals if s]
+    if _word_count(sentences) < 62 or rng.random() < 0.15:
+        attr = _ATTRIBUTION[stype].format(outlet=source["outlet"] or "", tgl=slots["tgl"])
+        i = 1 if kab_level else 0
+        if len(sentences) > i and sentences[i].endswith("."):
+            sentences[i] = sentences[i][:-1] + attr + "."
+    if _word_count(sentences) < 60 and sentences[-1].endswith("."):
+        sentences[-1] = sentences[-1][:-1] + rng.choice(_TAIL_CLAUSES) + "."
+    while _word_count(sentences) > 160 and len(sentences) > 2:
         sentences.pop(-2)
-        text = " ".join(sentences)
-    return text
+    return " ".join(sentences)
 
 
 def generate(n: int, *, today: datetime.date, seed: int = 2024, months: int = 18) -> list[dict]:

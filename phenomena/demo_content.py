@@ -1172,7 +1172,8 @@ THEMES["Tenaga Kerja"] = {
             "{sebab_singkat_t}, Jumlah Penganggur Jakarta Turun Jadi {penganggur} Ribu Orang",
         ],
         "stabil": [
-            "TPT Jakarta Bertahan di {tpt} Persen pada {bulan} {tahun}",
+            "Tingkat Pengangguran Terbuka Jakarta Bertahan di {tpt} Persen pada {bulan} {tahun}",
+            "Pasar Kerja Jakarta {bulan} {tahun} Relatif Stabil, TPT Tercatat {tpt} Persen",
         ],
     },
     "leads": {
@@ -3839,7 +3840,7 @@ def _make_item(rng, theme_name, today, ref_months, used_titles, used_urls) -> di
                 stypes.append(extra)
     dates = sorted(_source_date(rng, ref, today) for _ in stypes)
 
-    title = ""
+    title = fallback = ""
     slots: dict = {}
     for attempt in range(60):
         slots = _build_slots(rng, theme, direction, scope, kab, ref, dates[0])
@@ -3850,9 +3851,13 @@ def _make_item(rng, theme_name, today, ref_months, used_titles, used_urls) -> di
         if not candidate:
             continue
         candidate = _cap_first(candidate)
+        if 50 <= len(candidate) <= 110:
+            fallback = fallback or candidate
         if 50 <= len(candidate) <= 110 and (candidate not in used_titles or attempt > 50):
             title = candidate
             break
+    if not title:  # pragma: no cover - every theme has templates of valid length
+        title = fallback or _cap_first(f"{theme_name}: {slots.get('bulan')} {slots.get('tahun')}")
     used_titles.add(title)
 
     sources = []

@@ -3558,7 +3558,7 @@ def _place_pool(kind: str, kab: str | None) -> list[str]:
         return list(KABKOTA[kab][kind])
     pool: list[str] = []
     for code, info in KABKOTA.items():
-        if code == "3101" and kind in ("pasar", "kecamatan"):
+        if code == "3101" and kind in ("pasar", "kecamatan", "kawasan"):
             continue  # provincial news rarely quotes the islands for these
         pool.extend(info[kind])
     return pool
@@ -3698,7 +3698,8 @@ def _portal_url(rng: random.Random, outlet: str, slug: str, d: datetime.date, su
         return f"https://www.tribunnews.com/{sec}/{ymd}/{slug}"
     if outlet == "Republika":
         host = "ekonomi.republika.co.id" if eko else "news.republika.co.id"
-        code = "s" + "".join(rng.choice(string.ascii_lowercase + string.digits) for _ in range(8))
+        code = "s" + "".join(rng.choice(string.ascii_lowercase) for _ in range(3))
+        code += _digits(rng, 5)
         return f"https://{host}/berita/{code}/{slug}"
     if outlet == "Media Indonesia":
         sec = "ekonomi" if eko else "megapolitan"
@@ -3718,7 +3719,7 @@ def _portal_url(rng: random.Random, outlet: str, slug: str, d: datetime.date, su
         return f"https://www.thejakartapost.com/{sec}/{ymd}/{slug}.html"
     if outlet == "Kontan":
         host = "nasional.kontan.co.id" if eko else "regional.kontan.co.id"
-        return f"https://{host}/news/{slug}"
+        return f"https://{host}/news/{slug}-{_digits(rng, 6)}"
     if outlet == "Suara.com":
         sec = "bisnis" if eko else "news"
         return f"https://www.suara.com/{sec}/{ymd}/{hms}/{slug}"

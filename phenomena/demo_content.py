@@ -1435,36 +1435,42 @@ THEMES["Transportasi"] = {
         "moda": [
             {
                 "moda": "KRL Commuter Line Jabodetabek",
+                "aktor": "VP Corporate Secretary KAI Commuter",
                 "kw1": "krl",
                 "penumpang": (25.0, 33.0, 1),
                 "satuan_p": "juta",
             },
             {
                 "moda": "Transjakarta",
+                "aktor": "Direktur Utama PT Transportasi Jakarta",
                 "kw1": "transjakarta",
                 "penumpang": (28.0, 38.0, 1),
                 "satuan_p": "juta",
             },
             {
                 "moda": "MRT Jakarta",
+                "aktor": "Direktur Utama PT MRT Jakarta",
                 "kw1": "mrt",
                 "penumpang": (2.9, 4.3, 2),
                 "satuan_p": "juta",
             },
             {
                 "moda": "LRT Jabodebek",
+                "aktor": "Manager Public Relations LRT Jabodebek",
                 "kw1": "lrt",
                 "penumpang": (1.7, 2.7, 2),
                 "satuan_p": "juta",
             },
             {
                 "moda": "penerbangan domestik Bandara Soekarno-Hatta",
+                "aktor": "pihak pengelola Bandara Soekarno-Hatta",
                 "kw1": "angkutan udara",
                 "penumpang": (1.05, 1.65, 2),
                 "satuan_p": "juta",
             },
             {
                 "moda": "kapal penumpang Pelabuhan Tanjung Priok",
+                "aktor": "General Manager Pelindo Regional 2 Tanjung Priok",
                 "kw1": "angkutan laut",
                 "penumpang": (35, 95, 1),
                 "satuan_p": "ribu",
@@ -1549,7 +1555,7 @@ THEMES["Transportasi"] = {
         "{aktor2} menilai integrasi tarif dan jaringan menjadi kunci menjaga minat warga "
         "menggunakan transportasi publik.",
     ],
-    "topik": ["mobilitas penumpang angkutan umum", "kepadatan penumpang {moda}"],
+    "topik": ["mobilitas penumpang angkutan umum", "pergerakan penumpang angkutan umum"],
     "peserta": [
         "pengelola terminal dan operator angkutan",
         "perwakilan operator transportasi dan warga",
@@ -3960,8 +3966,7 @@ def _narrative(rng, theme, direction, slots, kab_level, source, subject) -> str:
     tail = _pick_render(rng, _PELATIHAN_SENTENCE, slots) if stype == "pelatihan" else None
     finals = [s for s in (closing, tail) if s]
     max_body = 4 - len(finals)
-    fillers = [lambda: pick("extras", used), lambda: pick("causes", used)]
-    fillers.append(lambda: pick("_ctx", used))
+    fillers = [lambda: pick("extras", used), lambda: pick("_ctx", used)]
     want_extra = rng.random() < 0.45
     for filler in fillers:
         if len(body) >= max_body:

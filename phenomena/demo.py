@@ -42,6 +42,17 @@ SUPERVISOR_UNITS = {
 }
 
 
+# The content generator writes finer sub-themes for two combined BPS themes.
+COMBINED_THEMES = {
+    "Pertanian": "Pertanian, Kehutanan, Perikanan",
+    "Kehutanan": "Pertanian, Kehutanan, Perikanan",
+    "Perikanan": "Pertanian, Kehutanan, Perikanan",
+    "Pertambangan": "Pertambangan, Manufaktur, Konstruksi",
+    "Manufaktur": "Pertambangan, Manufaktur, Konstruksi",
+    "Konstruksi": "Pertambangan, Manufaktur, Konstruksi",
+}
+
+
 @dataclass
 class DemoAccount:
     username: str
@@ -160,7 +171,7 @@ class DemoBuilder:
             scope=self.scopes[item["scope"]],
             area=self.scopes[item["kabkota"]] if item.get("kabkota") else None,
             subject=self.subjects[item["subject"]],
-            theme=self.themes[(item["subject"], item["theme"])],
+            theme=self.themes[(item["subject"], COMBINED_THEMES.get(item["theme"], item["theme"]))],
             author=author,
             work_unit=author.simfoni_profile.work_unit,
             created_at=created,

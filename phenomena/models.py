@@ -7,6 +7,7 @@ run SIMFONI with its own areas and outlets.
 
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -386,8 +387,18 @@ class Phenomenon(
         MultiFieldPanel(
             [
                 FieldPanel("reference_period"),
-                FieldRowPanel([FieldPanel("scope"), FieldPanel("area")]),
-                FieldRowPanel([FieldPanel("subject"), FieldPanel("theme")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("scope", widget=forms.Select),
+                        FieldPanel("area", widget=forms.Select),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("subject", widget=forms.Select),
+                        FieldPanel("theme", widget=forms.Select),
+                    ]
+                ),
                 FieldPanel("keywords"),
             ],
             heading=_("Klasifikasi"),
@@ -461,7 +472,12 @@ class PhenomenonSource(Orderable):
     source_date = models.DateField(_("tanggal sumber"))
 
     panels = [
-        FieldRowPanel([FieldPanel("source_type"), FieldPanel("outlet")]),
+        FieldRowPanel(
+            [
+                FieldPanel("source_type", widget=forms.Select),
+                FieldPanel("outlet", widget=forms.Select),
+            ]
+        ),
         FieldRowPanel([FieldPanel("url"), FieldPanel("source_date")]),
     ]
 
@@ -484,7 +500,9 @@ class PhenomenonIndicator(Orderable):
         _("arah"), max_length=10, choices=Direction.choices, default=Direction.NAIK
     )
 
-    panels = [FieldRowPanel([FieldPanel("indicator"), FieldPanel("direction")])]
+    panels = [
+        FieldRowPanel([FieldPanel("indicator", widget=forms.Select), FieldPanel("direction")])
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("indikator terkait")

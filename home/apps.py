@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import published, unpublished
 
-        from phenomena.models import Phenomenon
+        from phenomena.models import Indicator, Phenomenon, ReleaseDate
 
         from .signal_handlers import phenomenon_changed, phenomenon_saved
 
@@ -22,3 +22,11 @@ class HomeConfig(AppConfig):
         ]:
             signal.connect(phenomenon_changed, sender=Phenomenon, dispatch_uid=f"dashboard_{name}")
         post_save.connect(phenomenon_saved, sender=Phenomenon, dispatch_uid="dashboard_created")
+        # The cached dashboard shows this month's and next month's releases.
+        for model in (Indicator, ReleaseDate):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    phenomenon_changed,
+                    sender=model,
+                    dispatch_uid=f"dashboard_{model.__name__}_{signal is post_save}",
+                )

@@ -20,13 +20,22 @@ import time
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import Count, Min
 from django.db.models.functions import Lower, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from phenomena.models import MONTHS_ID, Phenomenon, PhenomenonKeyword, Role, Scope, Subject
+from phenomena.models import (
+    MONTHS_ID,
+    Phenomenon,
+    PhenomenonKeyword,
+    Role,
+    Scope,
+    Subject,
+    WorkUnit,
+)
 from phenomena.roles import get_profile, role_of
 
 CACHE_PREFIX = "simfoni:dashboard"
@@ -197,53 +206,68 @@ def period_start(period: str, today: datetime.date) -> datetime.datetime | None:
 
 
 def top_contributors(filters: Filters, today: datetime.date) -> dict:
-    """The 3 operators and the 3 work units with the most uploads in the period."""
+    """The 3 operators and the 3 work units with the most uploads in the period.
+
+    One grouped query (author × work unit: a few hundred rows at most) gives both rankings;
+    names are fetched for the winners only.
+    """
     queryset = phenomena(filters)
     since = period_start(filters.period, today)
     if since is not None:
         queryset = queryset.filter(created_at__gte=since)
-    people = (
-        queryset.filter(author__isnull=False)
-        .values(
-            "author_id",
-            "author__username",
-            "author__first_name",
-            "author__last_name",
-            "author__simfoni_profile__work_unit__name",
-        )
-        .annotate(n=Count("id"))
-        .order_by("-n", "author__username")[:TOP_N]
-    )
-    units = (
-        queryset.filter(work_unit__isnull=False)
-        .values("work_unit_id", "work_unit__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "work_unit__name")[:TOP_N]
-    )
+    by_author: dict[int, int] = {}
+    by_unit: dict[int, int] = {}
+    for row in queryset.values("author_id", "work_unit_id").annotate(n=Count("id")).order_by():
+        if row["author_id"] is not None:
+            by_author[row["author_id"]] = by_author.get(row["author_id"], 0) + row["n"]
+        if row["work_unit_id"] is not None:
+            by_unit[row["work_unit_id"]] = by_unit.get(row["work_unit_id"], 0) + row["n"]
+
+    users = {
+        user.pk: user
+        for user in get_user_model()
+        .objects.filter(pk__in=by_author)
+        .select_related("simfoni_profile__work_unit")
+        .only("username", "first_name", "last_name", "simfoni_profile__work_unit__name")
+    }
+    units = {unit.pk: unit for unit in WorkUnit.objects.filter(pk__in=by_unit).only("name")}
+    top_people = sorted(
+        (pk for pk in by_author if pk in users),
+        key=lambda pk: (-by_author[pk], users[pk].username),
+    )[:TOP_N]
+    top_units = sorted(
+        (pk for pk in by_unit if pk in units),
+        key=lambda pk: (-by_unit[pk], units[pk].name.lower(), pk),
+    )[:TOP_N]
     return {
         "operators": [
             {
-                "name": " ".join(
-                    part for part in [row["author__first_name"], row["author__last_name"]] if part
-                )
-                or row["author__username"],
-                "username": row["author__username"],
-                "unit": row["author__simfoni_profile__work_unit__name"] or "",
-                "count": row["n"],
+                "name": users[pk].get_full_name() or users[pk].username,
+                "username": users[pk].username,
+                "unit": _unit_name(users[pk]),
+                "count": by_author[pk],
             }
-            for row in people
+            for pk in top_people
         ],
-        "units": [{"name": row["work_unit__name"], "count": row["n"]} for row in units],
+        "units": [{"name": units[pk].name, "count": by_unit[pk]} for pk in top_units],
     }
+
+
+def _unit_name(user) -> str:
+    profile = get_profile(user)
+    return profile.work_unit.name if profile else ""
 
 
 def top_keywords(filters: Filters, today: datetime.date) -> list[dict]:
     """The 3 keywords on the most phenomena entered in the last two weeks (case-folded)."""
     since = local_midnight(today - datetime.timedelta(days=KEYWORD_DAYS - 1))
+    conditions = {"content_object__created_at__gte": since}
+    if not filters.include_pending:
+        conditions["content_object__live"] = True
+    if filters.area:
+        conditions["content_object__area__code"] = filters.area
     rows = (
-        PhenomenonKeyword.objects.filter(
-            content_object__in=phenomena(filters).filter(created_at__gte=since).values("pk")
-        )
+        PhenomenonKeyword.objects.filter(**conditions)
         .values(folded=Lower("tag__name"))
         .annotate(
             n=Count("content_object_id", distinct=True),
@@ -286,6 +310,17 @@ def invalidate() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet (or evicted)
         cache.set(GENERATION_KEY, time.time_ns() // 1000, None)
+
+
+def cached_html(filters: Filters, today: datetime.date, variant: str, render) -> str:
+    """The rendered dashboard body for `filters` (and `variant`: the language), cached like the
+    figures: a warm dashboard costs one cache read, not a template render."""
+    key = f"{filters.key(today, generation())}:html:{variant}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, cache_seconds())
+    return html
 
 
 def figures(filters: Filters, today: datetime.date | None = None) -> dict:

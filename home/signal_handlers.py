@@ -4,6 +4,7 @@ from . import dashboard
 
 
 def phenomenon_changed(sender, **kwargs):
+    """A phenomenon was published, unpublished or deleted (or a release date changed)."""
     dashboard.invalidate()
 
 

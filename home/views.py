@@ -7,9 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.views.account import LoginView
 
@@ -27,22 +28,33 @@ class DashboardLoginView(LoginView):
 
 
 def dashboard_context(request, params) -> dict:
+    """The dashboard for `request.user` with the filters in `params`. The body (figures, charts'
+    data, calendar) is rendered once per filter/day/language and cached until invalidated."""
     filters = dashboard.filters_for(request.user, params)
     today = dashboard.local_today()
-    data = dashboard.figures(filters, today)
-    area = Scope.objects.filter(code=filters.area).first() if filters.area else None
-    return {
-        "dash": data,
+    areas = list(Scope.objects.filter(parent__isnull=False).order_by("sort_order", "code"))
+    context = {
         "filters": filters,
-        "area": area,
-        "areas": Scope.objects.filter(parent__isnull=False).order_by("sort_order", "code"),
+        "area": next((a for a in areas if a.code == filters.area), None),
+        "areas": areas,
         "periods": [(code, label) for code, (label, _days) in dashboard.PERIODS.items()],
-        "period_label": dashboard.PERIODS[filters.period][0],
         "can_include_pending": dashboard.is_staff(request.user),
         "today": today,
-        "months": arc.months_grids(today, 2, today),
-        "weekdays": arc.WEEKDAYS_ID,
+        "dash": dashboard.figures(filters, today),
     }
+
+    def render_body():
+        body = {
+            **context,
+            "period_label": dashboard.PERIODS[filters.period][0],
+            "months": arc.months_grids(today, 2, today),
+            "weekdays": arc.WEEKDAYS_ID,
+        }
+        context.update(body)  # for callers (and tests) that look at the figures
+        return render_to_string("home/includes/dashboard_body.html", body, request=request)
+
+    context["body"] = dashboard.cached_html(filters, today, get_language(), render_body)
+    return context
 
 
 @login_required

@@ -83,7 +83,7 @@ def calendar_view(request):
             "months": months,
             "weekdays": arc.WEEKDAYS_ID,
             "today": today,
-            "release_count": sum(len(m["releases"]) for m in months),
+            "release_count": sum(len(r["indicators"]) for m in months for r in m["releases"]),
             "ics_url": request.build_absolute_uri(reverse("arc_ics")),
         },
     )

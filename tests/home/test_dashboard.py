@@ -308,3 +308,17 @@ def test_admin_home_shows_dashboard_panels(client, viewer):
     assert "Dasbor fenomena" in html
     assert "home/vendor/chartjs/chart.umd.min.js" in html
     assert "Kalender rilis (ARC)" in html
+
+
+@freeze_time(NOW)
+def test_cached_page_follows_release_calendar_changes(client, viewer):
+    from phenomena.models import Indicator
+
+    client.force_login(viewer)
+    assert "Profil Kemiskinan" not in client.get(reverse("dashboard")).content.decode()
+    release = ReleaseDate.objects.create(
+        indicator=Indicator.objects.get(name="Profil Kemiskinan"), date=datetime.date(2026, 4, 20)
+    )
+    assert "Profil Kemiskinan" in client.get(reverse("dashboard")).content.decode()
+    release.delete()
+    assert "Profil Kemiskinan" not in client.get(reverse("dashboard")).content.decode()

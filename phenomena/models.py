@@ -423,7 +423,14 @@ class Phenomenon(
         ordering = ["-reference_period", "-created_at"]
         verbose_name = _("fenomena")
         verbose_name_plural = _("fenomena")
-        indexes = [models.Index(fields=["live", "reference_period"], name="phen_live_period")]
+        indexes = [
+            models.Index(fields=["live", "reference_period"], name="phen_live_period"),
+            # Dashboard aggregates (home/dashboard.py): index-only scans by created_at.
+            models.Index(
+                fields=["created_at", "live", "subject", "author", "work_unit", "area"],
+                name="phen_dashboard",
+            ),
+        ]
 
     def __str__(self):
         return self.title

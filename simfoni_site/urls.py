@@ -4,9 +4,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import DashboardLoginView
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/login/", DashboardLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
+    path("", include("home.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

@@ -132,7 +132,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGIN_URL = "wagtailadmin_login"
-LOGIN_REDIRECT_URL = "wagtailadmin_home"
+LOGIN_REDIRECT_URL = "dashboard"  # the dashboard is the first page after login
+DASHBOARD_CACHE_SECONDS = int(os.environ.get("DASHBOARD_CACHE_SECONDS", "600"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "SIMFONI")

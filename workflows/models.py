@@ -117,7 +117,14 @@ class ReviewTask(Task):
         from .routing import routing_keys
 
         phenomenon = workflow_state.content_object
-        revision = phenomenon.get_latest_revision()
+        # Read the latest revision afresh: the caller's copy of the object may predate the edit
+        # that is being submitted (the editor saves, then submits).
+        revision = (
+            type(phenomenon)
+            .objects.select_related("latest_revision")
+            .get(pk=phenomenon.pk)
+            .latest_revision
+        )
         submitted = revision.as_object()
         task_state = ReviewTaskState(
             workflow_state=workflow_state,

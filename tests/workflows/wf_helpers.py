@@ -109,3 +109,10 @@ def edit_form_data(phenomenon, **changes):
             data[f"{prefix}-{i}-DELETE"] = ""
     data.update(changes)
     return data
+
+
+def refused(response) -> bool:
+    """Wagtail's admin answers PermissionDenied with 403, or a redirect to the dashboard."""
+    if response.status_code == 403:
+        return True
+    return response.status_code == 302 and response.url == reverse("wagtailadmin_home")

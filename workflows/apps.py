@@ -35,6 +35,7 @@ class WorkflowsConfig(AppConfig):
         if submissions_routed_to not in VISIBILITY_EXTENSIONS:
             VISIBILITY_EXTENSIONS.append(submissions_routed_to)
 
+        replace_wagtail_workflow_emails()
         task_submitted.connect(
             signal_handlers.on_task_submitted,
             sender=ReviewTaskState,
@@ -50,3 +51,27 @@ class WorkflowsConfig(AppConfig):
             sender=WorkflowState,
             dispatch_uid="simfoni_review_approved",
         )
+
+
+# Wagtail e-mails the submitter on approval/rejection and superusers on submission (in its own
+# words, without routing). SIMFONI sends its own (notify.py), so those receivers are removed,
+# and their dispatch_uid is held by a no-op so wagtail.admin's ready() cannot add them later.
+WAGTAIL_WORKFLOW_EMAIL_RECEIVERS = {
+    "workflow_submitted": "workflow_state_submitted_email_notification",
+    "workflow_rejected": "workflow_state_rejected_email_notification",
+    "workflow_approved": "workflow_state_approved_email_notification",
+}
+
+
+def _no_email(*args, **kwargs):
+    return None
+
+
+def replace_wagtail_workflow_emails():
+    from wagtail import signals
+    from wagtail.models import WorkflowState
+
+    for signal_name, uid in WAGTAIL_WORKFLOW_EMAIL_RECEIVERS.items():
+        signal = getattr(signals, signal_name)
+        signal.disconnect(sender=WorkflowState, dispatch_uid=uid)
+        signal.connect(_no_email, sender=WorkflowState, dispatch_uid=uid)

@@ -275,7 +275,7 @@ class MyPhenomenaView(WagtailAdminTemplateMixin, TemplateView):
         mine = (
             Phenomenon.objects.filter(author=self.request.user)
             .select_related("theme", "subject")
-            .order_by("-updated_at", "-pk")
+            .order_by("live", "-updated_at", "-pk")  # what still needs the author first
         )
         page = Paginator(mine, 25).get_page(self.request.GET.get("p"))
         status_of = statuses(page.object_list)

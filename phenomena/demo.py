@@ -9,9 +9,11 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from . import demo_content
 from .models import (
@@ -210,10 +212,18 @@ def load_demo(count: int = 420, seed: int = 2024, today: datetime.date | None = 
     users = create_accounts()
     arc = project_arc([today.year - 1, today.year, today.year + 1])
     if Phenomenon.objects.exists():
-        return {"accounts": len(users), "phenomena": 0, "arc": arc}
+        return run_demo_steps(users, [], {"accounts": len(users), "phenomena": 0, "arc": arc})
     rng = random.Random(seed)
     builder = DemoBuilder(users, today, rng)
     items = demo_content.generate(count, today=today, seed=seed)
-    for item in items:
-        builder.build(item, approve=rng.random() < 0.85)
-    return {"accounts": len(users), "phenomena": len(items), "arc": arc}
+    created = [builder.build(item, approve=rng.random() < 0.85) for item in items]
+    return run_demo_steps(
+        users, created, {"accounts": len(users), "phenomena": len(items), "arc": arc}
+    )
+
+
+def run_demo_steps(users, created, result: dict) -> dict:
+    """Other apps' demo steps (settings.SIMFONI_DEMO_STEPS), e.g. submitting drafts for review."""
+    for path in getattr(settings, "SIMFONI_DEMO_STEPS", []):
+        result.update(import_string(path)(users, created))
+    return result

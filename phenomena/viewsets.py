@@ -98,6 +98,13 @@ class PhenomenonIndexView(IndexView):
         )
 
 
+class PhenomenonInspectView(snippet_views.InspectView):
+    """Shows the approved version; its title too (not a pending edit's, which viewers can't see)."""
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+
 class PhenomenonViewSet(SnippetViewSet):
     model = Phenomenon
     icon = "doc-full-inverse"
@@ -136,7 +143,7 @@ class PhenomenonViewSet(SnippetViewSet):
     edit_view_class = checked(snippet_views.EditView, "change")
     copy_view_class = checked(snippet_views.CopyView, "view")
     delete_view_class = checked(snippet_views.DeleteView, "delete")
-    inspect_view_class = checked(snippet_views.InspectView, "view")
+    inspect_view_class = checked(PhenomenonInspectView, "view")
     history_view_class = checked(snippet_views.HistoryView, "view")
     usage_view_class = checked(snippet_views.UsageView, "view")
     lock_view_class = checked(snippet_views.LockView, "lock")

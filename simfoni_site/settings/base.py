@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "phenomena",
     "home",
+    "workflows",
     "phenomena.apps.SimfoniUsersAppConfig",  # wagtail.users with the one-role user forms
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "notifications",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -143,6 +145,13 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = False
+# Approval workflow (workflows app): the reviewed revision is published once the routed
+# supervisor approves; supervisors hold no model-wide publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.actions.publish_approved"
+# In-app notifications (django-notifications-community).
+DJANGO_NOTIFICATIONS_CONFIG = {"USE_JSONFIELD": True}
+# Steps run at the end of `load_demo` by other apps: callables (users, created) -> dict.
+SIMFONI_DEMO_STEPS = ["workflows.demo.after_demo"]
 
 # Keywords: "Inflasi" and "inflasi" are one keyword.
 TAGGIT_CASE_INSENSITIVE = True

@@ -16,6 +16,9 @@ class Command(BaseCommand):
             f"Demo: {result['accounts']} accounts, {result['phenomena']} new phenomena, "
             f"{result['arc']} new ARC dates."
         )
+        extra = {k: v for k, v in result.items() if k not in {"accounts", "phenomena", "arc"}}
+        if extra:
+            self.stdout.write("  " + ", ".join(f"{k}: {v}" for k, v in extra.items()))
         self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}):")
         for account in demo_accounts()[:6]:
             self.stdout.write(f"  {account.username:<12} {account.role:<11} {account.unit}")

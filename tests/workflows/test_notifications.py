@@ -1,0 +1,113 @@
+"""Each event notifies exactly the right people, in the admin and by e-mail."""
+
+from django.core import mail
+from django.urls import reverse
+from notifications.models import Notification
+from wf_helpers import make_phenomenon, submit
+
+
+def recipients_of(event):
+    return sorted(
+        n.recipient.username for n in Notification.objects.all() if n.data["event"] == event
+    )
+
+
+def emailed():
+    return sorted(address.split("@")[0] for m in mail.outbox for address in m.to)
+
+
+def act(phenomenon, user, action, comment=""):
+    state = phenomenon.current_workflow_task_state
+    state.task.specific.on_action(state, user, action, comment=comment)
+    phenomenon.refresh_from_db()
+
+
+def test_new_submission_notifies_the_routed_supervisors_only(people):
+    submit(make_phenomenon(people.op, "PMTB dan Investasi"))  # subject fallback: two
+    assert recipients_of("submitted") == ["spvinflasi", "spvwisata"]
+    assert emailed() == ["spvinflasi", "spvwisata"]
+    mail.outbox.clear()
+    Notification.objects.all().delete()
+    submit(make_phenomenon(people.op_3172, area_code="3172"))
+    assert recipients_of("submitted") == ["spv3172"]
+    assert emailed() == ["spv3172"]
+    assert "menunggu review" in mail.outbox[0].subject
+
+
+def test_submission_nobody_is_allocated_to_notifies_the_admins(people):
+    submit(make_phenomenon(people.op, "Gender"))
+    assert recipients_of("submitted") == ["admin1", "admin2"]
+
+
+def test_rejection_notifies_the_author_with_the_reason(people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    submit(phenomenon)
+    mail.outbox.clear()
+    act(phenomenon, people.spv_inflasi, "reject", "Tautan bukti rusak.")
+    assert recipients_of("rejected") == ["opsos2"]
+    assert emailed() == ["opsos2"]
+    assert "Tautan bukti rusak." in mail.outbox[0].body
+    assert "Tautan bukti rusak." in Notification.objects.get(recipient=people.op).description
+    assert recipients_of("published") == []
+
+
+def test_approval_notifies_author_and_province_viewers(people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    submit(phenomenon)
+    mail.outbox.clear()
+    act(phenomenon, people.spv_inflasi, "approve")
+    assert recipients_of("approved") == ["opsos2"]
+    # a province phenomenon: province viewers only, no kab/kota viewer
+    assert recipients_of("published") == ["viewerprov"]
+    assert emailed() == ["opsos2", "viewerprov"]
+
+
+def test_kabkota_approval_notifies_viewers_of_that_kabkota_and_the_province(people):
+    phenomenon = make_phenomenon(people.op_3172, area_code="3172")
+    submit(phenomenon)
+    act(phenomenon, people.spv_3172, "approve")
+    assert recipients_of("published") == ["viewer3172", "viewerprov"]
+    assert "viewer3171" not in emailed()
+
+
+def test_approved_edit_is_not_news_for_viewers(people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    submit(phenomenon)
+    act(phenomenon, people.spv_inflasi, "approve")
+    Notification.objects.all().delete()
+    phenomenon.title = "Judul diperbarui"
+    phenomenon.save_revision(user=people.op)
+    submit(phenomenon)
+    act(phenomenon, people.spv_inflasi, "approve")
+    assert recipients_of("approved") == ["opsos2"]
+    assert recipients_of("published") == []
+
+
+def test_notifications_page_counter_and_marking_read(client, people):
+    for title in ("Satu", "Dua", "Tiga"):
+        submit(make_phenomenon(people.op, "Harga-harga (Inflasi)", title=title))
+    client.force_login(people.spv_inflasi)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Notifikasi (3)" in home
+    page = client.get(reverse("workflows:notifications")).content.decode()
+    assert page.count("Fenomena baru menunggu review") == 3
+    first = Notification.objects.filter(recipient=people.spv_inflasi).first()
+    client.post(reverse("workflows:mark_read", args=[first.pk]))
+    assert "Notifikasi (2)" in client.get(reverse("wagtailadmin_home")).content.decode()
+    # someone else's notification cannot be touched
+    other = make_phenomenon(people.op, "Pariwisata")
+    submit(other)
+    theirs = Notification.objects.get(recipient=people.spv_wisata)
+    assert client.post(reverse("workflows:mark_read", args=[theirs.pk])).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.unread
+    client.post(reverse("workflows:mark_all_read"))
+    assert not Notification.objects.filter(recipient=people.spv_inflasi, unread=True).exists()
+    assert "Notifikasi (" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    # opening a notification marks it read and leads to what it is about
+    theirs_client_user = people.spv_wisata
+    client.force_login(theirs_client_user)
+    response = client.get(reverse("workflows:open", args=[theirs.pk]))
+    assert response.status_code == 302 and response.url == reverse("workflows:queue")
+    theirs.refresh_from_db()
+    assert not theirs.unread

@@ -1,0 +1,197 @@
+"""Approve and reject through the real admin URLs; every refusal holds on the server."""
+
+from django.urls import reverse
+from wagtail.models import ModelLogEntry, TaskState, WorkflowState
+from wf_helpers import SNIPPET, action_url, edit_form_data, make_phenomenon, refused, submit
+
+from phenomena.models import Phenomenon
+
+
+def post_action(client, user, phenomenon, action, task_state, comment=None, xhr=False):
+    client.force_login(user)
+    data = {} if comment is None else {"comment": comment}
+    headers = {"x-requested-with": "XMLHttpRequest"} if xhr else {}
+    return client.post(action_url(phenomenon, action, task_state), data, headers=headers)
+
+
+def test_unallocated_supervisor_cannot_approve_through_the_workflow_action_url(client, people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    task_state = submit(phenomenon)
+    response = post_action(client, people.spv_wisata, phenomenon, "approve", task_state)
+    assert refused(response)
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert not Phenomenon.objects.get(pk=phenomenon.pk).live
+
+
+def test_allocated_supervisor_approves_through_the_workflow_action_url(client, people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    task_state = submit(phenomenon)
+    response = post_action(client, people.spv_inflasi, phenomenon, "approve", task_state)
+    assert response.status_code == 302
+    phenomenon.refresh_from_db()
+    assert phenomenon.live  # approved == published
+    assert phenomenon.live_revision.user == people.op  # the operator's revision went live
+    task_state.refresh_from_db()
+    assert task_state.finished_by == people.spv_inflasi
+
+
+def test_task_state_of_another_phenomenon_in_the_url_is_refused(client, people):
+    mine = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    other = make_phenomenon(people.op, "Pariwisata")
+    submit(mine)
+    other_state = submit(other)
+    # allowed on `mine`, but the task state belongs to `other` (not routed to this supervisor)
+    response = post_action(client, people.spv_inflasi, mine, "approve", other_state)
+    assert refused(response)
+    assert not Phenomenon.objects.get(pk=other.pk).live
+
+
+def test_supervisor_cannot_use_the_queue_outside_their_routing(client, people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    task_state = submit(phenomenon)
+    client.force_login(people.spv_kerja)
+    response = client.post(reverse("workflows:approve"), {"only": task_state.pk})
+    assert response.status_code == 302
+    assert not Phenomenon.objects.get(pk=phenomenon.pk).live
+    assert refused(client.get(reverse("workflows:reject", args=[task_state.pk])))
+    response = client.post(
+        reverse("workflows:reject", args=[task_state.pk]), {"comment": "bukan urusan saya"}
+    )
+    assert refused(response)
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_operator_and_viewer_have_no_queue(client, people):
+    for user in (people.op, people.viewer):
+        client.force_login(user)
+        assert refused(client.get(reverse("workflows:queue")))
+        assert refused(client.post(reverse("workflows:approve"), {"only": 1}))
+
+
+def test_reviewer_cannot_edit_the_content(client, people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    submit(phenomenon)
+    client.force_login(people.spv_inflasi)
+    edit_url = reverse(f"{SNIPPET}:edit", args=[phenomenon.pk])
+    assert refused(client.get(edit_url))
+    client.post(edit_url, edit_form_data(phenomenon, title="Diubah supervisor"))
+    assert phenomenon.get_latest_revision_as_object().title != "Diubah supervisor"
+    # but they may read it (it is routed to them)
+    inspect = client.get(reverse(f"{SNIPPET}:inspect", args=[phenomenon.pk]))
+    assert inspect.status_code == 200
+
+
+def test_author_cannot_edit_while_in_review(client, people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    submit(phenomenon)
+    client.force_login(people.op)
+    edit_url = reverse(f"{SNIPPET}:edit", args=[phenomenon.pk])
+    client.post(edit_url, edit_form_data(phenomenon, title="Diubah saat direview"))
+    assert phenomenon.get_latest_revision_as_object().title != "Diubah saat direview"
+
+
+def test_reject_without_reason_is_refused(client, people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    task_state = submit(phenomenon)
+    # Wagtail's modal: the form comes back with the error
+    response = post_action(
+        client, people.spv_inflasi, phenomenon, "reject", task_state, comment="  ", xhr=True
+    )
+    assert "Alasan penolakan wajib diisi" in response.content.decode()
+    # a plain POST without a reason does nothing
+    post_action(client, people.spv_inflasi, phenomenon, "reject", task_state, comment="")
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    # the queue's reject page says so, keeps the page, rejects nothing
+    response = client.post(reverse("workflows:reject", args=[task_state.pk]), {"comment": ""})
+    assert response.status_code == 200
+    assert "Alasan penolakan wajib diisi" in response.content.decode()
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_reject_with_reason_goes_back_to_the_author(client, people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    task_state = submit(phenomenon)
+    reason = "Tautan bukti tidak dapat dibuka."
+    response = post_action(
+        client, people.spv_inflasi, phenomenon, "reject", task_state, comment=reason
+    )
+    assert response.status_code == 302
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_REJECTED
+    assert task_state.comment == reason
+    assert phenomenon.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    # the author sees the reason in "Fenomena saya"
+    client.force_login(people.op)
+    page = client.get(reverse("workflows:mine")).content.decode()
+    assert 'data-status="rejected"' in page
+    assert reason in page
+
+
+def test_reject_edit_resubmit_approve_cycle_with_history(client, people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Judul awal")
+    task_state = submit(phenomenon)
+    reason = "Angka pada narasi tidak sama dengan sumber."
+    client.force_login(people.spv_inflasi)
+    client.post(reverse("workflows:reject", args=[task_state.pk]), {"comment": reason})
+
+    # the operator edits and resubmits through the real edit view
+    client.force_login(people.op)
+    edit_url = reverse(f"{SNIPPET}:edit", args=[phenomenon.pk])
+    response = client.post(
+        edit_url, edit_form_data(phenomenon, title="Judul diperbaiki", **{"action-submit": "1"})
+    )
+    assert response.status_code == 302
+    phenomenon.refresh_from_db()
+    new_state = phenomenon.current_workflow_task_state
+    assert new_state is not None and new_state.pk != task_state.pk
+    assert new_state.submitted_object().title == "Judul diperbaiki"
+
+    # the supervisor approves the corrected version
+    client.force_login(people.spv_inflasi)
+    client.post(reverse("workflows:approve"), {"only": new_state.pk})
+    phenomenon.refresh_from_db()
+    assert phenomenon.live and phenomenon.title == "Judul diperbaiki"
+
+    # the history shows the submissions, the decision with its reason and the edit
+    client.force_login(people.op)
+    history = client.get(reverse(f"{SNIPPET}:history", args=[phenomenon.pk])).content.decode()
+    assert reason in history
+    detail_url = reverse(
+        f"{SNIPPET}:workflow_history_detail", args=[phenomenon.pk, new_state.workflow_state_id]
+    )
+    workflow_history = client.get(detail_url).content.decode()
+    assert reason in workflow_history
+    logged = list(
+        ModelLogEntry.objects.filter(object_id=str(phenomenon.pk))
+        .order_by("timestamp", "pk")
+        .values_list("action", flat=True)
+    )
+    for expected in [
+        "wagtail.workflow.start",
+        "wagtail.workflow.reject",
+        "wagtail.edit",
+        "wagtail.workflow.resume",
+        "wagtail.workflow.approve",
+        "wagtail.publish",
+    ]:
+        assert expected in logged
+    assert logged.index("wagtail.workflow.reject") < logged.index("wagtail.workflow.resume")
+
+
+def test_bulk_approve_approves_only_what_is_routed(client, people):
+    mine = [make_phenomenon(people.op, title=f"Inflasi {i}") for i in "abc"]
+    other = make_phenomenon(people.op, "Pariwisata")
+    states = [submit(p) for p in mine] + [submit(other)]
+    client.force_login(people.spv_inflasi)
+    response = client.post(
+        reverse("workflows:approve"), {"task_state": [s.pk for s in states]}, follow=True
+    )
+    text = response.content.decode()
+    assert "3 fenomena disetujui" in text
+    assert "1 fenomena tidak dapat Anda setujui" in text
+    assert all(Phenomenon.objects.get(pk=p.pk).live for p in mine)
+    assert not Phenomenon.objects.get(pk=other.pk).live

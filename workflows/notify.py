@@ -1,0 +1,173 @@
+"""Event notifications: in-app (django-notifications) and e-mail, one function per event.
+
+Called from `signal_handlers`. Each function decides its recipients (routing for reviewers,
+the author for decisions, viewers of the same level for newly approved phenomena) and sends
+each recipient one in-app notification and, if they have an address, one e-mail.
+"""
+
+import contextlib
+import contextvars
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from notifications.signals import notify
+
+from phenomena.models import Level, Role
+
+from .routing import reviewers_for
+
+_email_muted = contextvars.ContextVar("simfoni_email_muted", default=False)
+
+EVENT_SUBMITTED = "submitted"
+EVENT_APPROVED = "approved"
+EVENT_REJECTED = "rejected"
+EVENT_PUBLISHED = "published"
+
+
+@contextlib.contextmanager
+def email_muted():
+    """In-app notifications only (e.g. while loading demo data)."""
+    token = _email_muted.set(True)
+    try:
+        yield
+    finally:
+        _email_muted.reset(token)
+
+
+def _absolute(url: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+def _url(name, phenomenon):
+    return reverse(f"wagtailsnippets_phenomena_phenomenon:{name}", args=[phenomenon.pk])
+
+
+def _send(event, actor, recipients, phenomenon, verb, description, url):
+    recipients = [user for user in recipients if user.is_active]
+    if not recipients:
+        return []
+    notify.send(
+        actor or phenomenon,
+        recipient=recipients,
+        verb=verb,
+        action_object=phenomenon,
+        description=description,
+        data={"url": url, "event": event},
+    )
+    if not _email_muted.get():
+        body = f"{description}\n\n{_('Buka')}: {_absolute(url)}\n\n— SIMFONI"
+        subject = f"[SIMFONI] {verb}: {phenomenon.title}"[:200]
+        messages = [
+            EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+            for user in recipients
+            if user.email
+        ]
+        get_connection().send_messages(messages)
+    return recipients
+
+
+def _name(user):
+    return (user.get_full_name() or user.get_username()) if user else _("sistem")
+
+
+def submitted(task_state, user=None):
+    """A new submission → the supervisors it is routed to."""
+    phenomenon = task_state.submitted_object()
+    recipients = list(reviewers_for(phenomenon))
+    return _send(
+        EVENT_SUBMITTED,
+        user,
+        recipients,
+        phenomenon,
+        _("Fenomena baru menunggu review"),
+        _('%(author)s mengajukan fenomena "%(title)s" (%(theme)s) untuk Anda review.')
+        % {
+            "author": _name(phenomenon.author),
+            "title": phenomenon.title,
+            "theme": phenomenon.theme,
+        },
+        reverse("workflows:queue"),
+    )
+
+
+def approved(task_state, user=None):
+    """Approved → the author."""
+    phenomenon = task_state.submitted_object()
+    if not phenomenon.author:
+        return []
+    description = _('%(reviewer)s menyetujui fenomena "%(title)s"; kini terlihat oleh semua.') % {
+        "reviewer": _name(user),
+        "title": phenomenon.title,
+    }
+    if task_state.comment:
+        description += " " + _("Komentar: %(comment)s") % {"comment": task_state.comment}
+    return _send(
+        EVENT_APPROVED,
+        user,
+        [phenomenon.author],
+        phenomenon,
+        _("Fenomena disetujui"),
+        description,
+        _url("inspect", phenomenon),
+    )
+
+
+def rejected(task_state, user=None):
+    """Rejected (with the reason) → the author."""
+    phenomenon = task_state.submitted_object()
+    if not phenomenon.author:
+        return []
+    return _send(
+        EVENT_REJECTED,
+        user,
+        [phenomenon.author],
+        phenomenon,
+        _("Fenomena ditolak"),
+        _(
+            '%(reviewer)s menolak fenomena "%(title)s". Alasan: %(reason)s '
+            "Perbaiki lalu ajukan kembali."
+        )
+        % {"reviewer": _name(user), "title": phenomenon.title, "reason": task_state.comment},
+        _url("edit", phenomenon),
+    )
+
+
+def viewers_for(phenomenon):
+    """Viewers of the same level: province viewers always; kab/kota viewers of its kab/kota."""
+    kabkota = Q(simfoni_profile__work_unit__level=Level.KABKOTA) & (
+        Q(simfoni_profile__work_unit__area_id=phenomenon.area_id)
+        if phenomenon.area_id
+        else Q(pk__in=[])
+    )
+    if phenomenon.work_unit_id:
+        kabkota |= Q(simfoni_profile__work_unit__level=Level.KABKOTA) & Q(
+            simfoni_profile__work_unit_id=phenomenon.work_unit_id
+        )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, simfoni_profile__role=Role.VIEWER)
+        .filter(Q(simfoni_profile__work_unit__level=Level.PROVINSI) | kabkota)
+        .order_by("username")
+    )
+
+
+def published(phenomenon, user=None):
+    """Newly approved → viewers of the same level."""
+    return _send(
+        EVENT_PUBLISHED,
+        user,
+        list(viewers_for(phenomenon)),
+        phenomenon,
+        _("Fenomena baru disetujui"),
+        _('Fenomena baru "%(title)s" (%(theme)s, %(period)s) telah disetujui.')
+        % {
+            "title": phenomenon.title,
+            "theme": phenomenon.theme,
+            "period": phenomenon.reference_period_label,
+        },
+        _url("inspect", phenomenon),
+    )

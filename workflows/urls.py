@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workflows"
+
+urlpatterns = [
+    path("review/", views.QueueView.as_view(), name="queue"),
+    path("review/setujui/", views.ApproveView.as_view(), name="approve"),
+    path("review/<int:task_state_id>/tolak/", views.RejectView.as_view(), name="reject"),
+    path("fenomena-saya/", views.MyPhenomenaView.as_view(), name="mine"),
+    path("notifikasi/", views.NotificationsView.as_view(), name="notifications"),
+    path("notifikasi/baca-semua/", views.MarkReadView.as_view(), name="mark_all_read"),
+    path("notifikasi/<int:pk>/baca/", views.MarkReadView.as_view(), name="mark_read"),
+    path("notifikasi/<int:pk>/buka/", views.OpenNotificationView.as_view(), name="open"),
+]

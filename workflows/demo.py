@@ -65,8 +65,25 @@ def submit_for_review(phenomenon, user):
     return workflow.start(phenomenon, user)
 
 
+def allocate_like(username: str, model_username: str) -> int:
+    """Give the demo account `username` the same themes as `model_username` (idempotent)."""
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        return 0
+    created = 0
+    for allocation in SupervisorAllocation.objects.filter(supervisor__username=model_username):
+        created += SupervisorAllocation.objects.get_or_create(
+            supervisor=user, theme=allocation.theme
+        )[1]
+    return created
+
+
 def after_demo(users, created, seed: int = 2024) -> dict:
     result = load_allocations()
+    # The generic demo "supervisor" reviews what Supervisor 4 reviews (macro, inflation,
+    # transport), so signing in as "supervisor" shows a real queue.
+    result["allocations"] += allocate_like("supervisor", "spv4")
     from phenomena.models import Phenomenon
 
     drafts = list(

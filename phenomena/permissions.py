@@ -39,6 +39,13 @@ class PhenomenonPermissionPolicy(ModelPermissionPolicy):
     """Model permissions, narrowed to ownership for operators."""
 
     def user_has_permission_for_instance(self, user, action, instance):
+        if action == "history":
+            # History shows every revision (pending titles, rejection reasons): staff only.
+            if is_admin(user) or instance.author_id == user.pk:
+                return True
+            return role_of(user) == Role.SUPERVISOR and self.user_has_permission_for_instance(
+                user, "view", instance
+            )
         if not self.user_has_permission(user, action):
             return False
         if is_admin(user):

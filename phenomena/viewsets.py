@@ -144,7 +144,7 @@ class PhenomenonViewSet(SnippetViewSet):
     copy_view_class = checked(snippet_views.CopyView, "view")
     delete_view_class = checked(snippet_views.DeleteView, "delete")
     inspect_view_class = checked(PhenomenonInspectView, "view")
-    history_view_class = checked(snippet_views.HistoryView, "view")
+    history_view_class = checked(snippet_views.HistoryView, "history")
     usage_view_class = checked(snippet_views.UsageView, "view")
     lock_view_class = checked(snippet_views.LockView, "lock")
     unlock_view_class = checked(snippet_views.UnlockView, "unlock")

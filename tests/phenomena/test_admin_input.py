@@ -199,3 +199,16 @@ def test_viewer_sees_only_approved_phenomena(
     draft = Phenomenon.objects.get(title="Draf yang belum disetujui")
     inspect = reverse("wagtailsnippets_phenomena_phenomenon:inspect", args=[draft.pk])
     assert client.get(inspect).status_code in (302, 403, 404)
+
+
+def test_viewer_cannot_open_history_of_approved_phenomenon(
+    client, province_operator, viewer, phenomenon_form_data
+):
+    post(client, province_operator, phenomenon_form_data(title="Sudah disetujui"))
+    phenomenon = Phenomenon.objects.get()
+    phenomenon.save_revision().publish()
+    url = reverse("wagtailsnippets_phenomena_phenomenon:history", args=[phenomenon.pk])
+    assert client.get(url).status_code == 200  # the author sees it
+    viewer_client = Client()
+    viewer_client.force_login(viewer)
+    assert viewer_client.get(url).status_code in (302, 403)  # Wagtail redirects on denial

@@ -34,7 +34,7 @@ STOP_WORDS = frozenset(
 _MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3,
     "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8,
-    "agu": 8, "agt": 8, "agus": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
+    "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
     "okt": 10, "november": 11, "nov": 11, "nop": 11, "desember": 12, "des": 12,
 }  # fmt: skip
 
@@ -98,7 +98,7 @@ def normalise_text(text: str | None) -> list[str]:
     removed; numbers (``2,5``), month names and place names are kept."""
     if not text:
         return []
-    tokens = _TOKEN_RE.findall(strip_accents(text))
+    tokens = _TOKEN_RE.findall(strip_accents(text).replace("%", " persen "))
     return [
         _normalise_number(tok) if tok[0].isdigit() else tok
         for tok in tokens

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 __all__ = [
     "STOP_WORDS",
@@ -43,7 +44,7 @@ _PLACES = {
     "kepulauan seribu": "3101", "kep seribu": "3101", "pulau seribu": "3101",
     "jakarta selatan": "3171", "jaksel": "3171", "jakarta timur": "3172", "jaktim": "3172",
     "jakarta pusat": "3173", "jakpus": "3173", "jakarta barat": "3174", "jakbar": "3174",
-    "jakarta utara": "3175", "jakut": "3175", "jawa barat": "32", "jabar": "32",
+    "jakarta utara": "3175", "jakut": "3175", "dki jakarta": "31", "dki": "31", "jawa barat": "32", "jabar": "32",
     "jawa tengah": "33", "jateng": "33", "jawa timur": "35", "jatim": "35", "banten": "36",
     "bali": "51", "sumatera utara": "12", "sulawesi selatan": "73", "bodetabek": "bodetabek",
     "bekasi": "bekasi", "tangerang": "tangerang", "depok": "depok", "bogor": "bogor",
@@ -106,32 +107,54 @@ def normalise_text(text: str | None) -> list[str]:
     ]
 
 
+_QUARTER_WORDS = frozenset({"triwulan", "kuartal", "tw", "caturwulan", "semester"})
+_ORDINALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
 class Facts:
-    """Numbers, years, months and places mentioned in a text, in order of first mention."""
+    """Figures, years, periods and places mentioned in a text, in order of first mention.
 
-    __slots__ = ("numbers", "years", "months", "places")
+    ``periods`` holds ``"m10"`` for Oktober, ``"q3"`` for triwulan III, ``"s1"`` for
+    semester I; ``places`` holds BPS-like area keys (``"3171"`` for Jakarta Selatan).
+    """
 
-    def __init__(self, numbers: list[str], years: list[str], months: list[int], places: list[str]):
-        self.numbers, self.years, self.months, self.places = numbers, years, months, places
-
-    def __repr__(self) -> str:
-        return (
-            f"Facts(numbers={self.numbers}, years={self.years}, "
-            f"months={self.months}, places={self.places})"
-        )
+    numbers: tuple[str, ...]
+    years: tuple[str, ...]
+    periods: tuple[str, ...]
+    places: tuple[str, ...]
 
 
-def _unique(items) -> list:
+def _unique(items) -> tuple:
     """Order-preserving de-duplication."""
-    return list(dict.fromkeys(items))
+    return tuple(dict.fromkeys(items))
+
+
+def _periods(tokens: list[str]) -> list[str]:
+    """Month names/abbreviations and quarter/semester mentions as period keys."""
+    found = []
+    for i, tok in enumerate(tokens):
+        if tok in _MONTHS:
+            found.append(f"m{_MONTHS[tok]}")
+        elif tok in _QUARTER_WORDS and i + 1 < len(tokens) and tokens[i + 1] in _ORDINALS:
+            found.append(f"{'s' if tok == 'semester' else 'q'}{_ORDINALS[tokens[i + 1]]}")
+    return found
 
 
 def extract_facts(text: str | None, tokens: list[str] | None = None) -> Facts:
-    """Extract the facts that tell apart same-topic phenomena (figure, period, place)."""
+    """Extract the facts that tell apart same-topic phenomena (figure, period, place).
+
+    Quarter ordinals ("triwulan 3") are periods, not figures.
+    """
     tokens = normalise_text(text) if tokens is None else tokens
-    numbers = [t for t in tokens if t[0].isdigit() and not _YEAR_RE.match(t)]
+    ordinal_pos = {
+        i + 1 for i, t in enumerate(tokens[:-1]) if t in _QUARTER_WORDS and tokens[i + 1] in _ORDINALS
+    }
+    numbers = [
+        t for i, t in enumerate(tokens)
+        if t[0].isdigit() and not _YEAR_RE.match(t) and i not in ordinal_pos
+    ]  # fmt: skip
     years = [t for t in tokens if _YEAR_RE.match(t)]
-    months = [_MONTHS[t] for t in tokens if t in _MONTHS]
     flat = " ".join(_TOKEN_RE.findall(strip_accents(text or "")))
     places = [_PLACES[m] for m in _PLACE_RE.findall(flat)]
-    return Facts(_unique(numbers), _unique(years), _unique(months), _unique(places))
+    return Facts(_unique(numbers), _unique(years), _unique(_periods(tokens)), _unique(places))

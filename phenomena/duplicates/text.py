@@ -44,7 +44,8 @@ _PLACES = {
     "kepulauan seribu": "3101", "kep seribu": "3101", "pulau seribu": "3101",
     "jakarta selatan": "3171", "jaksel": "3171", "jakarta timur": "3172", "jaktim": "3172",
     "jakarta pusat": "3173", "jakpus": "3173", "jakarta barat": "3174", "jakbar": "3174",
-    "jakarta utara": "3175", "jakut": "3175", "dki jakarta": "31", "dki": "31", "jawa barat": "32", "jabar": "32",
+    "jakarta utara": "3175", "jakut": "3175", "dki jakarta": "31", "dki": "31",
+    "jawa barat": "32", "jabar": "32",
     "jawa tengah": "33", "jateng": "33", "jawa timur": "35", "jatim": "35", "banten": "36",
     "bali": "51", "sumatera utara": "12", "sulawesi selatan": "73", "bodetabek": "bodetabek",
     "bekasi": "bekasi", "tangerang": "tangerang", "depok": "depok", "bogor": "bogor",
@@ -148,7 +149,9 @@ def extract_facts(text: str | None, tokens: list[str] | None = None) -> Facts:
     """
     tokens = normalise_text(text) if tokens is None else tokens
     ordinal_pos = {
-        i + 1 for i, t in enumerate(tokens[:-1]) if t in _QUARTER_WORDS and tokens[i + 1] in _ORDINALS
+        i + 1
+        for i, tok in enumerate(tokens[:-1])
+        if tok in _QUARTER_WORDS and tokens[i + 1] in _ORDINALS
     }
     numbers = [
         t for i, t in enumerate(tokens)

@@ -113,7 +113,11 @@ def f_proj(r):
 
 THEMES = [
     dict(
-        key="inflasi", ind=["IHK", "INFLASI"], levels=["prov"], items=["umum"], facts=f_inflasi,
+        key="inflasi",
+        ind=["IHK", "INFLASI"],
+        levels=["prov"],
+        items=["umum"],
+        facts=f_inflasi,
         titles=[
             "Inflasi {area} {month} {year} Capai {v} Persen",
             "BPS: Inflasi Tahunan {area} pada {month} {year} Sebesar {v} Persen",
@@ -121,25 +125,35 @@ THEMES = [
             "Harga Naik, Inflasi {area} {month} {year} Tercatat {v} Persen",
         ],
         slots=[
-            ["Badan Pusat Statistik (BPS) Provinsi {area} mencatat inflasi year on year (yoy) "
-             "pada {month} {year} sebesar {v} persen dengan Indeks Harga Konsumen (IHK) {ihk}.",
-             "Inflasi tahunan {area} pada {month} {year} tercatat {v} persen, dengan IHK "
-             "sebesar {ihk}, menurut data BPS.",
-             "BPS melaporkan IHK {area} {month} {year} berada di level {ihk} sehingga inflasi "
-             "tahunan mencapai {v} persen."],
-            ["Secara bulanan (month to month), {area} mengalami inflasi {m} persen.",
-             "Dibandingkan bulan sebelumnya, terjadi inflasi sebesar {m} persen (mtm)."],
-            ["Kelompok makanan, minuman dan tembakau memberi andil terbesar, yakni {a} persen.",
-             "Andil terbesar berasal dari kelompok makanan, minuman dan tembakau sebesar {a} "
-             "persen."],
-            ["Komoditas penyumbang inflasi antara lain cabai merah, bawang merah, beras dan emas "
-             "perhiasan.",
-             "Cabai merah, beras, bawang merah serta emas perhiasan menjadi komoditas utama "
-             "pendorong inflasi."],
+            [
+                "Badan Pusat Statistik (BPS) Provinsi {area} mencatat inflasi year on year (yoy) "
+                "pada {month} {year} sebesar {v} persen dengan Indeks Harga Konsumen (IHK) {ihk}.",
+                "Inflasi tahunan {area} pada {month} {year} tercatat {v} persen, dengan IHK "
+                "sebesar {ihk}, menurut data BPS.",
+                "BPS melaporkan IHK {area} {month} {year} berada di level {ihk} sehingga inflasi "
+                "tahunan mencapai {v} persen.",
+            ],
+            [
+                "Secara bulanan (month to month), {area} mengalami inflasi {m} persen.",
+                "Dibandingkan bulan sebelumnya, terjadi inflasi sebesar {m} persen (mtm).",
+            ],
+            [
+                "Kelompok makanan, minuman dan tembakau memberi andil terbesar, yakni {a} persen.",
+                "Andil terbesar berasal dari kelompok makanan, minuman dan tembakau sebesar {a} "
+                "persen.",
+            ],
+            [
+                "Komoditas penyumbang inflasi antara lain cabai merah, bawang merah, beras "
+                "dan emas perhiasan.",
+                "Cabai merah, beras, bawang merah serta emas perhiasan menjadi komoditas utama "
+                "pendorong inflasi.",
+            ],
         ],
     ),
     dict(
-        key="cabai", ind=["IHK", "HARGA_PANGAN"], levels=["kab"],
+        key="cabai",
+        ind=["IHK", "HARGA_PANGAN"],
+        levels=["kab"],
         items=["cabai rawit merah", "cabai merah keriting", "cabai merah besar"],
         facts=f_harga(45000, 125000, 1000),
         titles=[
@@ -148,262 +162,405 @@ THEMES = [
             "Pedagang {market} Keluhkan Harga {item} Rp{p}/Kg",
         ],
         slots=[
-            ["Harga {item} di {market}, {area}, naik menjadi Rp{p} per kilogram pada awal "
-             "{month} {year}.",
-             "Pada awal {month} {year}, {item} di {market} ({area}) dijual Rp{p} per kg.",
-             "Pedagang di {market}, {area}, menjual {item} seharga Rp{p} per kilogram sejak "
-             "awal {month} {year}."],
-            ["Harga tersebut naik {pct} persen dibandingkan pekan sebelumnya yang masih Rp{p0} "
-             "per kilogram.",
-             "Sebelumnya harga komoditas ini hanya Rp{p0} per kg, atau naik {pct} persen."],
-            ["Pedagang menyebut kenaikan disebabkan pasokan dari sentra produksi berkurang akibat "
-             "curah hujan tinggi.",
-             "Menurut pedagang, pasokan dari daerah sentra berkurang karena cuaca buruk."],
-            ["Kenaikan harga cabai berpotensi menambah andil inflasi bulan {month}.",
-             "BPS memperkirakan cabai akan kembali menjadi penyumbang inflasi pada bulan ini."],
+            [
+                "Harga {item} di {market}, {area}, naik menjadi Rp{p} per kilogram pada awal "
+                "{month} {year}.",
+                "Pada awal {month} {year}, {item} di {market} ({area}) dijual Rp{p} per kg.",
+                "Pedagang di {market}, {area}, menjual {item} seharga Rp{p} per kilogram sejak "
+                "awal {month} {year}.",
+            ],
+            [
+                "Harga tersebut naik {pct} persen dibandingkan pekan sebelumnya yang masih Rp{p0} "
+                "per kilogram.",
+                "Sebelumnya harga komoditas ini hanya Rp{p0} per kg, atau naik {pct} persen.",
+            ],
+            [
+                "Pedagang menyebut kenaikan disebabkan pasokan dari sentra produksi berkurang "
+                "akibat curah hujan tinggi.",
+                "Menurut pedagang, pasokan dari daerah sentra berkurang karena cuaca buruk.",
+            ],
+            [
+                "Kenaikan harga cabai berpotensi menambah andil inflasi bulan {month}.",
+                "BPS memperkirakan cabai akan kembali menjadi penyumbang inflasi pada bulan ini.",
+            ],
         ],
     ),
     dict(
-        key="beras", ind=["IHK", "HARGA_PANGAN"], levels=["kab", "prov"],
-        items=["beras medium", "beras premium"], facts=f_harga(11500, 16800, 100),
+        key="beras",
+        ind=["IHK", "HARGA_PANGAN"],
+        levels=["kab", "prov"],
+        items=["beras medium", "beras premium"],
+        facts=f_harga(11500, 16800, 100),
         titles=[
             "Harga {item} di {area} Naik Jadi Rp{p} per Kg pada {month} {year}",
             "{item_t} Tembus Rp{p}/Kg, Warga {area} Mengeluh",
             "Harga Beras Belum Turun, {item_t} di {market} Rp{p}",
         ],
         slots=[
-            ["Harga {item} di {market}, {area}, tercatat Rp{p} per kilogram pada {month} "
-             "{year}.",
-             "Pada {month} {year}, {item} di {market} ({area}) dijual seharga Rp{p} per kg."],
-            ["Angka itu naik {pct} persen dibandingkan awal tahun yang masih Rp{p0}.",
-             "Dibandingkan awal tahun (Rp{p0} per kg), harga naik {pct} persen."],
-            ["Kenaikan disebabkan musim panen yang mundur dan biaya distribusi yang meningkat.",
-             "Pedagang menyebut panen yang terlambat serta ongkos angkut yang naik sebagai "
-             "pemicu."],
-            ["Bulog menyiapkan operasi pasar untuk menstabilkan harga beras.",
-             "Pemerintah berencana menggelar operasi pasar beras SPHP di sejumlah pasar."],
+            [
+                "Harga {item} di {market}, {area}, tercatat Rp{p} per kilogram pada {month} "
+                "{year}.",
+                "Pada {month} {year}, {item} di {market} ({area}) dijual seharga Rp{p} per kg.",
+            ],
+            [
+                "Angka itu naik {pct} persen dibandingkan awal tahun yang masih Rp{p0}.",
+                "Dibandingkan awal tahun (Rp{p0} per kg), harga naik {pct} persen.",
+            ],
+            [
+                "Kenaikan disebabkan musim panen yang mundur dan biaya distribusi yang meningkat.",
+                "Pedagang menyebut panen yang terlambat serta ongkos angkut yang naik sebagai "
+                "pemicu.",
+            ],
+            [
+                "Bulog menyiapkan operasi pasar untuk menstabilkan harga beras.",
+                "Pemerintah berencana menggelar operasi pasar beras SPHP di sejumlah pasar.",
+            ],
         ],
     ),
     dict(
-        key="bawang", ind=["IHK", "HARGA_PANGAN"], levels=["kab"],
-        items=["bawang merah", "bawang putih"], facts=f_harga(28000, 62000, 500),
+        key="bawang",
+        ind=["IHK", "HARGA_PANGAN"],
+        levels=["kab"],
+        items=["bawang merah", "bawang putih"],
+        facts=f_harga(28000, 62000, 500),
         titles=[
             "Harga {item} di {market} Melonjak ke Rp{p} per Kg",
             "{item_t} di {area} Naik {pct} Persen, Kini Rp{p}",
         ],
         slots=[
-            ["Harga {item} di {market}, {area}, melonjak menjadi Rp{p} per kilogram pada "
-             "{month} {year}.",
-             "{item_t} di {market} ({area}) kini dijual Rp{p} per kg sejak {month} {year}."],
-            ["Harga tersebut naik {pct} persen dari sebelumnya Rp{p0} per kilogram.",
-             "Sebelumnya pedagang masih menjual di kisaran Rp{p0}, naik {pct} persen."],
-            ["Pasokan dari Brebes dan Nganjuk berkurang karena gagal panen.",
-             "Gagal panen di Brebes membuat pasokan ke Jakarta menipis."],
+            [
+                "Harga {item} di {market}, {area}, melonjak menjadi Rp{p} per kilogram pada "
+                "{month} {year}.",
+                "{item_t} di {market} ({area}) kini dijual Rp{p} per kg sejak {month} {year}.",
+            ],
+            [
+                "Harga tersebut naik {pct} persen dari sebelumnya Rp{p0} per kilogram.",
+                "Sebelumnya pedagang masih menjual di kisaran Rp{p0}, naik {pct} persen.",
+            ],
+            [
+                "Pasokan dari Brebes dan Nganjuk berkurang karena gagal panen.",
+                "Gagal panen di Brebes membuat pasokan ke Jakarta menipis.",
+            ],
         ],
     ),
     dict(
-        key="bbm", ind=["IHK", "BBM"], levels=["prov"],
-        items=["Pertamax", "Pertamax Turbo", "Dexlite"], facts=f_harga(12000, 15600, 50),
+        key="bbm",
+        ind=["IHK", "BBM"],
+        levels=["prov"],
+        items=["Pertamax", "Pertamax Turbo", "Dexlite"],
+        facts=f_harga(12000, 15600, 50),
         titles=[
             "Harga {item} Naik Jadi Rp{p} per Liter Mulai {month} {year}",
             "Pertamina Naikkan Harga {item} ke Rp{p}, Berlaku {month} {year}",
             "BBM Nonsubsidi {item} Kini Rp{p} per Liter di {area}",
         ],
         slots=[
-            ["PT Pertamina (Persero) menaikkan harga {item} di {area} menjadi Rp{p} per liter "
-             "mulai 1 {month} {year}.",
-             "Mulai 1 {month} {year}, harga {item} di {area} naik menjadi Rp{p} per liter."],
-            ["Sebelumnya harga {item} dipatok Rp{p0} per liter.",
-             "Harga sebelumnya tercatat Rp{p0} per liter."],
-            ["Penyesuaian mengikuti tren harga minyak dunia dan nilai tukar rupiah.",
-             "Pertamina menyebut kenaikan mengikuti harga minyak mentah dunia dan kurs rupiah."],
-            ["BPS memperkirakan kenaikan harga bensin memberi andil pada inflasi bulan "
-             "{month}.",
-             "Kenaikan harga bensin diperkirakan menambah tekanan inflasi {month}."],
+            [
+                "PT Pertamina (Persero) menaikkan harga {item} di {area} menjadi Rp{p} per liter "
+                "mulai 1 {month} {year}.",
+                "Mulai 1 {month} {year}, harga {item} di {area} naik menjadi Rp{p} per liter.",
+            ],
+            [
+                "Sebelumnya harga {item} dipatok Rp{p0} per liter.",
+                "Harga sebelumnya tercatat Rp{p0} per liter.",
+            ],
+            [
+                "Penyesuaian mengikuti tren harga minyak dunia dan nilai tukar rupiah.",
+                "Pertamina menyebut kenaikan mengikuti harga minyak mentah dunia dan kurs rupiah.",
+            ],
+            [
+                "BPS memperkirakan kenaikan harga bensin memberi andil pada inflasi bulan {month}.",
+                "Kenaikan harga bensin diperkirakan menambah tekanan inflasi {month}.",
+            ],
         ],
     ),
     dict(
-        key="wisman", ind=["WISMAN", "PARIWISATA"], levels=["prov"],
-        items=["Bandara Soekarno-Hatta"], facts=f_count(140000, 320000),
+        key="wisman",
+        ind=["WISMAN", "PARIWISATA"],
+        levels=["prov"],
+        items=["Bandara Soekarno-Hatta"],
+        facts=f_count(140000, 320000),
         titles=[
             "Kunjungan Wisman ke {area} {month} {year} Capai {n} Kunjungan",
             "Wisatawan Mancanegara ke {area} Naik {pct} Persen pada {month} {year}",
             "BPS: {n} Wisman Datang ke {area} Selama {month} {year}",
         ],
         slots=[
-            ["BPS mencatat jumlah kunjungan wisatawan mancanegara (wisman) ke {area} pada "
-             "{month} {year} sebesar {n} kunjungan.",
-             "Sebanyak {n} kunjungan wisman tercatat masuk ke {area} selama {month} {year}.",
-             "Jumlah wisman yang berkunjung ke {area} pada {month} {year} mencapai {n} "
-             "kunjungan, menurut BPS."],
-            ["Angka ini naik {pct} persen dibandingkan bulan yang sama tahun sebelumnya.",
-             "Secara tahunan, kunjungan wisman naik {pct} persen."],
-            ["Sebagian besar wisman masuk melalui {item}.",
-             "Pintu masuk utama wisman adalah {item}."],
-            ["Wisman asal Malaysia, Tiongkok dan Singapura mendominasi kunjungan.",
-             "Malaysia, Tiongkok dan Singapura menjadi negara asal wisman terbanyak."],
+            [
+                "BPS mencatat jumlah kunjungan wisatawan mancanegara (wisman) ke {area} pada "
+                "{month} {year} sebesar {n} kunjungan.",
+                "Sebanyak {n} kunjungan wisman tercatat masuk ke {area} selama {month} {year}.",
+                "Jumlah wisman yang berkunjung ke {area} pada {month} {year} mencapai {n} "
+                "kunjungan, menurut BPS.",
+            ],
+            [
+                "Angka ini naik {pct} persen dibandingkan bulan yang sama tahun sebelumnya.",
+                "Secara tahunan, kunjungan wisman naik {pct} persen.",
+            ],
+            [
+                "Sebagian besar wisman masuk melalui {item}.",
+                "Pintu masuk utama wisman adalah {item}.",
+            ],
+            [
+                "Wisman asal Malaysia, Tiongkok dan Singapura mendominasi kunjungan.",
+                "Malaysia, Tiongkok dan Singapura menjadi negara asal wisman terbanyak.",
+            ],
         ],
     ),
     dict(
-        key="hotel", ind=["TPK", "PARIWISATA"], levels=["prov", "kab"],
-        items=["hotel bintang", "hotel nonbintang"], facts=f_count(100, 999),
+        key="hotel",
+        ind=["TPK", "PARIWISATA"],
+        levels=["prov", "kab"],
+        items=["hotel bintang", "hotel nonbintang"],
+        facts=f_count(100, 999),
         titles=[
             "TPK {item_t} di {area} {month} {year} Capai {v} Persen",
             "Tingkat Hunian {item_t} {area} Naik {d} Poin pada {month} {year}",
             "Okupansi {item_t} di {area} {month} {year} Sebesar {v} Persen",
         ],
         slots=[
-            ["Tingkat Penghunian Kamar (TPK) {item} di {area} pada {month} {year} mencapai {v} "
-             "persen.",
-             "BPS mencatat TPK {item} {area} {month} {year} sebesar {v} persen.",
-             "Okupansi {item} di {area} pada {month} {year} tercatat {v} persen."],
-            ["Angka ini naik {d} poin dibandingkan bulan sebelumnya.",
-             "TPK tersebut meningkat {d} poin dari bulan sebelumnya."],
-            ["Rata-rata lama menginap tamu tercatat 1,8 hari.",
-             "Tamu rata-rata menginap selama 1,8 hari."],
-            ["Kenaikan okupansi didorong banyaknya kegiatan MICE dan libur sekolah.",
-             "Kegiatan MICE serta libur sekolah mendorong tingkat hunian."],
+            [
+                "Tingkat Penghunian Kamar (TPK) {item} di {area} pada {month} {year} mencapai {v} "
+                "persen.",
+                "BPS mencatat TPK {item} {area} {month} {year} sebesar {v} persen.",
+                "Okupansi {item} di {area} pada {month} {year} tercatat {v} persen.",
+            ],
+            [
+                "Angka ini naik {d} poin dibandingkan bulan sebelumnya.",
+                "TPK tersebut meningkat {d} poin dari bulan sebelumnya.",
+            ],
+            [
+                "Rata-rata lama menginap tamu tercatat 1,8 hari.",
+                "Tamu rata-rata menginap selama 1,8 hari.",
+            ],
+            [
+                "Kenaikan okupansi didorong banyaknya kegiatan MICE dan libur sekolah.",
+                "Kegiatan MICE serta libur sekolah mendorong tingkat hunian.",
+            ],
         ],
     ),
     dict(
-        key="tpt", ind=["TPT", "KETENAGAKERJAAN"], levels=["prov", "kab"], items=["umum"],
-        facts=f_rate(4.0, 9.5), months=[2, 8],
+        key="tpt",
+        ind=["TPT", "KETENAGAKERJAAN"],
+        levels=["prov", "kab"],
+        items=["umum"],
+        facts=f_rate(4.0, 9.5),
+        months=[2, 8],
         titles=[
             "Tingkat Pengangguran Terbuka {area} {month} {year} Sebesar {v} Persen",
             "TPT {area} {month} {year} Turun {d} Poin Menjadi {v} Persen",
             "BPS: {n} Ribu Penduduk {area} Menganggur per {month} {year}",
         ],
         slots=[
-            ["Tingkat Pengangguran Terbuka (TPT) {area} pada {month} {year} sebesar {v} "
-             "persen.",
-             "BPS mencatat TPT {area} kondisi {month} {year} berada di angka {v} persen."],
-            ["Angka tersebut turun {d} poin persen dibandingkan periode yang sama tahun lalu.",
-             "Dibandingkan tahun sebelumnya, TPT turun {d} poin persen."],
-            ["Jumlah penganggur tercatat sekitar {n} ribu orang.",
-             "Sebanyak {n} ribu orang berstatus pengangguran."],
-            ["Penyerapan tenaga kerja terbesar berada di sektor perdagangan dan jasa.",
-             "Sektor perdagangan serta jasa paling banyak menyerap tenaga kerja."],
+            [
+                "Tingkat Pengangguran Terbuka (TPT) {area} pada {month} {year} sebesar {v} persen.",
+                "BPS mencatat TPT {area} kondisi {month} {year} berada di angka {v} persen.",
+            ],
+            [
+                "Angka tersebut turun {d} poin persen dibandingkan periode yang sama tahun lalu.",
+                "Dibandingkan tahun sebelumnya, TPT turun {d} poin persen.",
+            ],
+            [
+                "Jumlah penganggur tercatat sekitar {n} ribu orang.",
+                "Sebanyak {n} ribu orang berstatus pengangguran.",
+            ],
+            [
+                "Penyerapan tenaga kerja terbesar berada di sektor perdagangan dan jasa.",
+                "Sektor perdagangan serta jasa paling banyak menyerap tenaga kerja.",
+            ],
         ],
     ),
     dict(
-        key="phk", ind=["PHK", "KETENAGAKERJAAN"], levels=["kab"],
-        items=["tekstil", "garmen", "ritel", "startup teknologi"], facts=f_count(120, 3200),
+        key="phk",
+        ind=["PHK", "KETENAGAKERJAAN"],
+        levels=["kab"],
+        items=["tekstil", "garmen", "ritel", "startup teknologi"],
+        facts=f_count(120, 3200),
         titles=[
             "{n} Pekerja {item_t} di {area} Terkena PHK pada {month} {year}",
             "Gelombang PHK: {n} Buruh {item} {area} Dirumahkan",
             "Disnaker Catat {n} Pekerja di {area} Kena PHK Sepanjang {month} {year}",
         ],
         slots=[
-            ["Sebanyak {n} pekerja sektor {item} di {area} terkena pemutusan hubungan kerja "
-             "(PHK) pada {month} {year}.",
-             "Dinas Tenaga Kerja mencatat {n} pekerja {item} di {area} kena PHK selama {month} "
-             "{year}."],
-            ["Jumlah ini naik {pct} persen dibandingkan bulan sebelumnya.",
-             "Angka PHK meningkat {pct} persen dari bulan sebelumnya."],
-            ["Perusahaan beralasan permintaan turun dan biaya produksi meningkat.",
-             "Turunnya permintaan dan naiknya biaya produksi menjadi alasan perusahaan."],
-            ["Pemerintah kota menyiapkan pelatihan kerja bagi korban PHK.",
-             "Pelatihan kerja disiapkan bagi pekerja yang terdampak."],
+            [
+                "Sebanyak {n} pekerja sektor {item} di {area} terkena pemutusan hubungan kerja "
+                "(PHK) pada {month} {year}.",
+                "Dinas Tenaga Kerja mencatat {n} pekerja {item} di {area} kena PHK selama {month} "
+                "{year}.",
+            ],
+            [
+                "Jumlah ini naik {pct} persen dibandingkan bulan sebelumnya.",
+                "Angka PHK meningkat {pct} persen dari bulan sebelumnya.",
+            ],
+            [
+                "Perusahaan beralasan permintaan turun dan biaya produksi meningkat.",
+                "Turunnya permintaan dan naiknya biaya produksi menjadi alasan perusahaan.",
+            ],
+            [
+                "Pemerintah kota menyiapkan pelatihan kerja bagi korban PHK.",
+                "Pelatihan kerja disiapkan bagi pekerja yang terdampak.",
+            ],
         ],
     ),
     dict(
-        key="miskin", ind=["KEMISKINAN"], levels=["prov", "kab"], items=["umum"],
-        facts=f_rate(3.2, 5.2), months=[3, 9],
+        key="miskin",
+        ind=["KEMISKINAN"],
+        levels=["prov", "kab"],
+        items=["umum"],
+        facts=f_rate(3.2, 5.2),
+        months=[3, 9],
         titles=[
             "Persentase Penduduk Miskin {area} {month} {year} Sebesar {v} Persen",
             "Kemiskinan {area} Turun Jadi {v} Persen per {month} {year}",
             "BPS: {n} Ribu Warga {area} Masih Miskin pada {month} {year}",
         ],
         slots=[
-            ["Persentase penduduk miskin {area} pada {month} {year} sebesar {v} persen.",
-             "BPS mencatat tingkat kemiskinan {area} kondisi {month} {year} berada di {v} "
-             "persen."],
-            ["Jumlah penduduk miskin mencapai {n} ribu orang.",
-             "Sebanyak {n} ribu orang tergolong miskin."],
-            ["Angka ini turun {d} poin persen dibandingkan periode sebelumnya.",
-             "Dibandingkan periode sebelumnya, persentase turun {d} poin."],
-            ["Garis kemiskinan naik seiring kenaikan harga pangan.",
-             "Kenaikan harga pangan mendorong naiknya garis kemiskinan."],
+            [
+                "Persentase penduduk miskin {area} pada {month} {year} sebesar {v} persen.",
+                "BPS mencatat tingkat kemiskinan {area} kondisi {month} {year} berada di {v} "
+                "persen.",
+            ],
+            [
+                "Jumlah penduduk miskin mencapai {n} ribu orang.",
+                "Sebanyak {n} ribu orang tergolong miskin.",
+            ],
+            [
+                "Angka ini turun {d} poin persen dibandingkan periode sebelumnya.",
+                "Dibandingkan periode sebelumnya, persentase turun {d} poin.",
+            ],
+            [
+                "Garis kemiskinan naik seiring kenaikan harga pangan.",
+                "Kenaikan harga pangan mendorong naiknya garis kemiskinan.",
+            ],
         ],
     ),
     dict(
-        key="ekspor", ind=["EKSPOR"], levels=["prov"], items=["nonmigas"], facts=f_trade,
+        key="ekspor",
+        ind=["EKSPOR"],
+        levels=["prov"],
+        items=["nonmigas"],
+        facts=f_trade,
         titles=[
             "Ekspor {area} {month} {year} Capai US${v} Miliar",
             "Nilai Ekspor {area} Naik {pct} Persen pada {month} {year}",
             "BPS: Ekspor {item_t} {area} {month} {year} US${v} Miliar",
         ],
         slots=[
-            ["Nilai ekspor {area} pada {month} {year} mencapai US${v} miliar.",
-             "BPS mencatat ekspor {area} {month} {year} sebesar US${v} miliar."],
-            ["Angka ini naik {pct} persen dibandingkan bulan sebelumnya.",
-             "Secara bulanan, ekspor naik {pct} persen."],
-            ["Ekspor {item} mendominasi dengan pangsa {s} persen dari kendaraan dan bagiannya.",
-             "Kendaraan dan bagiannya menyumbang {s} persen ekspor {item}."],
-            ["Jepang dan Amerika Serikat menjadi negara tujuan utama.",
-             "Negara tujuan ekspor terbesar adalah Jepang dan Amerika Serikat."],
+            [
+                "Nilai ekspor {area} pada {month} {year} mencapai US${v} miliar.",
+                "BPS mencatat ekspor {area} {month} {year} sebesar US${v} miliar.",
+            ],
+            [
+                "Angka ini naik {pct} persen dibandingkan bulan sebelumnya.",
+                "Secara bulanan, ekspor naik {pct} persen.",
+            ],
+            [
+                "Ekspor {item} mendominasi dengan pangsa {s} persen dari kendaraan dan bagiannya.",
+                "Kendaraan dan bagiannya menyumbang {s} persen ekspor {item}.",
+            ],
+            [
+                "Jepang dan Amerika Serikat menjadi negara tujuan utama.",
+                "Negara tujuan ekspor terbesar adalah Jepang dan Amerika Serikat.",
+            ],
         ],
     ),
     dict(
-        key="impor", ind=["IMPOR"], levels=["prov"], items=["nonmigas"], facts=f_trade,
+        key="impor",
+        ind=["IMPOR"],
+        levels=["prov"],
+        items=["nonmigas"],
+        facts=f_trade,
         titles=[
             "Impor {area} {month} {year} Turun Jadi US${v} Miliar",
             "Nilai Impor {area} {month} {year} Sebesar US${v} Miliar",
         ],
         slots=[
-            ["Nilai impor {area} pada {month} {year} tercatat US${v} miliar.",
-             "BPS mencatat impor {area} {month} {year} sebesar US${v} miliar."],
-            ["Angka ini turun {pct} persen dibandingkan bulan sebelumnya.",
-             "Secara bulanan, impor turun {pct} persen."],
-            ["Impor bahan baku penolong mendominasi dengan pangsa {s} persen.",
-             "Bahan baku penolong menyumbang {s} persen impor."],
-            ["Tiongkok masih menjadi negara asal impor terbesar.",
-             "Negara asal impor terbesar tetap Tiongkok."],
+            [
+                "Nilai impor {area} pada {month} {year} tercatat US${v} miliar.",
+                "BPS mencatat impor {area} {month} {year} sebesar US${v} miliar.",
+            ],
+            [
+                "Angka ini turun {pct} persen dibandingkan bulan sebelumnya.",
+                "Secara bulanan, impor turun {pct} persen.",
+            ],
+            [
+                "Impor bahan baku penolong mendominasi dengan pangsa {s} persen.",
+                "Bahan baku penolong menyumbang {s} persen impor.",
+            ],
+            [
+                "Tiongkok masih menjadi negara asal impor terbesar.",
+                "Negara asal impor terbesar tetap Tiongkok.",
+            ],
         ],
     ),
     dict(
-        key="pdrb", ind=["PDRB", "PERTUMBUHAN_EKONOMI"], levels=["prov"], items=["umum"],
-        facts=f_rate(4.2, 5.6), months=[2, 5, 8, 11],
+        key="pdrb",
+        ind=["PDRB", "PERTUMBUHAN_EKONOMI"],
+        levels=["prov"],
+        items=["umum"],
+        facts=f_rate(4.2, 5.6),
+        months=[2, 5, 8, 11],
         titles=[
             "Ekonomi {area} Triwulan {q} {year} Tumbuh {v} Persen",
             "BPS: Pertumbuhan Ekonomi {area} Kuartal {q} {year} Capai {v} Persen",
             "PDRB {area} Triwulan {q} {year} Tumbuh {v} Persen (yoy)",
         ],
         slots=[
-            ["Ekonomi {area} pada triwulan {q} {year} tumbuh {v} persen secara tahunan (yoy).",
-             "BPS mencatat pertumbuhan ekonomi {area} kuartal {q} {year} sebesar {v} persen "
-             "(yoy)."],
-            ["Secara kuartalan, ekonomi tumbuh {d} persen.",
-             "Dibandingkan triwulan sebelumnya, ekonomi tumbuh {d} persen (q-to-q)."],
-            ["Lapangan usaha perdagangan serta informasi dan komunikasi menjadi sumber "
-             "pertumbuhan tertinggi.",
-             "Sumber pertumbuhan tertinggi berasal dari perdagangan serta informasi dan "
-             "komunikasi."],
-            ["Konsumsi rumah tangga tumbuh {pct} persen.",
-             "Dari sisi pengeluaran, konsumsi rumah tangga tumbuh {pct} persen."],
+            [
+                "Ekonomi {area} pada triwulan {q} {year} tumbuh {v} persen secara tahunan (yoy).",
+                "BPS mencatat pertumbuhan ekonomi {area} kuartal {q} {year} sebesar {v} persen "
+                "(yoy).",
+            ],
+            [
+                "Secara kuartalan, ekonomi tumbuh {d} persen.",
+                "Dibandingkan triwulan sebelumnya, ekonomi tumbuh {d} persen (q-to-q).",
+            ],
+            [
+                "Lapangan usaha perdagangan serta informasi dan komunikasi menjadi sumber "
+                "pertumbuhan tertinggi.",
+                "Sumber pertumbuhan tertinggi berasal dari perdagangan serta informasi dan "
+                "komunikasi.",
+            ],
+            [
+                "Konsumsi rumah tangga tumbuh {pct} persen.",
+                "Dari sisi pengeluaran, konsumsi rumah tangga tumbuh {pct} persen.",
+            ],
         ],
     ),
     dict(
-        key="padi", ind=["PRODUKSI_PADI"], levels=["kab"], items=["padi"],
+        key="padi",
+        ind=["PRODUKSI_PADI"],
+        levels=["kab"],
+        items=["padi"],
         facts=f_count(600, 6200),
         titles=[
             "Panen Padi di {area} {month} {year} Hasilkan {n} Ton GKG",
             "Produksi Padi {area} Naik {pct} Persen pada Panen {month} {year}",
         ],
         slots=[
-            ["Petani di {area} memanen padi pada {month} {year} dengan produksi {n} ton gabah "
-             "kering giling (GKG).",
-             "Produksi padi {area} pada panen {month} {year} mencapai {n} ton GKG."],
-            ["Produksi naik {pct} persen dibandingkan musim panen sebelumnya.",
-             "Dibandingkan musim sebelumnya, produksi naik {pct} persen."],
-            ["Luas panen tercatat sekitar {d} ratus hektare di wilayah pinggiran kota.",
-             "Lahan sawah yang dipanen sekitar {d} ratus hektare."],
-            ["Dinas KPKP menyalurkan benih unggul dan pupuk kepada kelompok tani.",
-             "Kelompok tani mendapat bantuan benih dan pupuk dari Dinas KPKP."],
+            [
+                "Petani di {area} memanen padi pada {month} {year} dengan produksi {n} ton gabah "
+                "kering giling (GKG).",
+                "Produksi padi {area} pada panen {month} {year} mencapai {n} ton GKG.",
+            ],
+            [
+                "Produksi naik {pct} persen dibandingkan musim panen sebelumnya.",
+                "Dibandingkan musim sebelumnya, produksi naik {pct} persen.",
+            ],
+            [
+                "Luas panen tercatat sekitar {d} ratus hektare di wilayah pinggiran kota.",
+                "Lahan sawah yang dipanen sekitar {d} ratus hektare.",
+            ],
+            [
+                "Dinas KPKP menyalurkan benih unggul dan pupuk kepada kelompok tani.",
+                "Kelompok tani mendapat bantuan benih dan pupuk dari Dinas KPKP.",
+            ],
         ],
     ),
     dict(
-        key="transport", ind=["TRANSPORTASI"], levels=["prov"],
+        key="transport",
+        ind=["TRANSPORTASI"],
+        levels=["prov"],
         items=["KRL Commuter Line", "TransJakarta", "MRT Jakarta", "LRT Jakarta"],
         facts=f_count(2, 40),
         titles=[
@@ -412,48 +569,71 @@ THEMES = [
             "BPS: {n} Juta Orang Naik {item} Selama {month} {year}",
         ],
         slots=[
-            ["Jumlah penumpang {item} di {area} pada {month} {year} mencapai {n} juta orang.",
-             "Sebanyak {n} juta penumpang menggunakan {item} selama {month} {year}."],
-            ["Angka ini naik {pct} persen dibandingkan bulan sebelumnya.",
-             "Penumpang meningkat {pct} persen dari bulan sebelumnya."],
-            ["Kenaikan didorong libur panjang dan kegiatan di pusat kota.",
-             "Libur panjang serta kegiatan di pusat kota mendorong kenaikan penumpang."],
-            ["Operator menambah jadwal perjalanan pada jam sibuk.",
-             "Jadwal perjalanan pada jam sibuk ditambah oleh operator."],
+            [
+                "Jumlah penumpang {item} di {area} pada {month} {year} mencapai {n} juta orang.",
+                "Sebanyak {n} juta penumpang menggunakan {item} selama {month} {year}.",
+            ],
+            [
+                "Angka ini naik {pct} persen dibandingkan bulan sebelumnya.",
+                "Penumpang meningkat {pct} persen dari bulan sebelumnya.",
+            ],
+            [
+                "Kenaikan didorong libur panjang dan kegiatan di pusat kota.",
+                "Libur panjang serta kegiatan di pusat kota mendorong kenaikan penumpang.",
+            ],
+            [
+                "Operator menambah jadwal perjalanan pada jam sibuk.",
+                "Jadwal perjalanan pada jam sibuk ditambah oleh operator.",
+            ],
         ],
     ),
     dict(
-        key="bank", ind=["PERBANKAN"], levels=["prov"],
-        items=["kredit", "dana pihak ketiga (DPK)"], facts=f_rate(4.5, 13),
+        key="bank",
+        ind=["PERBANKAN"],
+        levels=["prov"],
+        items=["kredit", "dana pihak ketiga (DPK)"],
+        facts=f_rate(4.5, 13),
         titles=[
             "Penyaluran {item_t} Perbankan di {area} Tumbuh {v} Persen per {month} {year}",
             "OJK: {item_t} Bank di {area} {month} {year} Naik {v} Persen",
         ],
         slots=[
-            ["Penyaluran {item} perbankan di {area} per {month} {year} tumbuh {v} persen "
-             "secara tahunan.",
-             "OJK mencatat {item} perbankan di {area} tumbuh {v} persen (yoy) pada {month} "
-             "{year}."],
-            ["Nilainya mencapai Rp{n} triliun.",
-             "Total nilainya sebesar Rp{n} triliun."],
-            ["Rasio kredit bermasalah (NPL) terjaga di level {d} persen.",
-             "NPL tercatat {d} persen, masih di bawah batas aman."],
+            [
+                "Penyaluran {item} perbankan di {area} per {month} {year} tumbuh {v} persen "
+                "secara tahunan.",
+                "OJK mencatat {item} perbankan di {area} tumbuh {v} persen (yoy) pada {month} "
+                "{year}.",
+            ],
+            ["Nilainya mencapai Rp{n} triliun.", "Total nilainya sebesar Rp{n} triliun."],
+            [
+                "Rasio kredit bermasalah (NPL) terjaga di level {d} persen.",
+                "NPL tercatat {d} persen, masih di bawah batas aman.",
+            ],
         ],
     ),
     dict(
-        key="konstruksi", ind=["KONSTRUKSI"], levels=["kab"],
-        items=["rumah susun", "jalan layang", "saluran air"], facts=f_proj,
+        key="konstruksi",
+        ind=["KONSTRUKSI"],
+        levels=["kab"],
+        items=["rumah susun", "jalan layang", "saluran air"],
+        facts=f_proj,
         titles=[
             "Pembangunan {item_t} di {area} Capai {pct} Persen",
             "Proyek {item_t} Senilai Rp{n} Miliar di {area} Ditargetkan Rampung {year}",
         ],
         slots=[
-            ["Progres pembangunan {item} di {area} mencapai {pct} persen per {month} {year}.",
-             "Hingga {month} {year}, pembangunan {item} di {area} sudah {pct} persen."],
-            ["Proyek senilai Rp{n} miliar itu melibatkan {u} pekerja.",
-             "Nilai proyek mencapai Rp{n} miliar dan menyerap {u} tenaga kerja."],
-            ["Pemerintah provinsi menargetkan proyek selesai akhir tahun {year}.",
-             "Proyek ditargetkan rampung pada akhir {year}."],
+            [
+                "Progres pembangunan {item} di {area} mencapai {pct} persen per {month} {year}.",
+                "Hingga {month} {year}, pembangunan {item} di {area} sudah {pct} persen.",
+            ],
+            [
+                "Proyek senilai Rp{n} miliar itu melibatkan {u} pekerja.",
+                "Nilai proyek mencapai Rp{n} miliar dan menyerap {u} tenaga kerja.",
+            ],
+            [
+                "Pemerintah provinsi menargetkan proyek selesai akhir tahun {year}.",
+                "Proyek ditargetkan rampung pada akhir {year}.",
+            ],
         ],
     ),
 ]
@@ -584,7 +764,7 @@ def render(ev: dict, r: random.Random, style: dict | None = None) -> tuple[str, 
     sentences = [s[0].upper() + s[1:] for s in sentences]
     if style["quote"]:
         sentences.append(
-            f"\"Kami akan terus memantau perkembangan {TOPICS[theme['key']]} ke depan,\" "
+            f'"Kami akan terus memantau perkembangan {TOPICS[theme["key"]]} ke depan," '
             f"kata {values['official']}."
         )
     narrative = synonymise(" ".join(sentences), random.Random(str(style)), style["syn"])
@@ -598,8 +778,8 @@ def restyle(style: dict, r: random.Random, theme: dict) -> dict:
     if len(theme["titles"]) > 1:
         while new["title"] == style["title"]:
             new["title"] = r.randrange(len(theme["titles"]))
-    new["variants"] = [(v + r.randint(1, 2)) % len(s) for v, s in zip(style["variants"],
-                                                                        theme["slots"])]
+    pairs = zip(style["variants"], theme["slots"], strict=True)
+    new["variants"] = [(v + r.randint(1, 2)) % len(s) for v, s in pairs]
     order = list(range(len(theme["slots"])))
     mid = order[1:]
     r.shuffle(mid)
@@ -614,8 +794,13 @@ def restyle(style: dict, r: random.Random, theme: dict) -> dict:
 def record(ev, title, narrative, urls, r, structured: bool) -> dict:
     rec = {"title": title, "narrative": narrative, "urls": urls}
     if structured:
-        rec.update(reference_year=ev["year"], reference_month=ev["month"],
-                   area_code=ev["area_code"], indicators=THEME_BY_KEY[ev["theme"]]["ind"])  # fmt: skip
+        indicators = THEME_BY_KEY[ev["theme"]]["ind"]
+        rec.update(
+            reference_year=ev["year"],
+            reference_month=ev["month"],
+            area_code=ev["area_code"],
+            indicators=indicators,
+        )
     else:
         rec.update(reference_year=None, reference_month=None, area_code=None, indicators=[])
     return rec

@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_migrate
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class PhenomenaConfig(AppConfig):
+    default = True
+    name = "phenomena"
+    verbose_name = _("Fenomena")
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+
+        from .roles import ensure_role_groups, guard_single_role
+
+        m2m_changed.connect(
+            guard_single_role,
+            sender=get_user_model().groups.through,
+            dispatch_uid="simfoni_single_role",
+        )
+        post_migrate.connect(ensure_role_groups, sender=self, dispatch_uid="simfoni_role_groups")
+
+
+class SimfoniUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's users app with SIMFONI's one-role user forms."""
+
+    user_viewset = "phenomena.viewsets.SimfoniUserViewSet"

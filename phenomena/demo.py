@@ -1,0 +1,208 @@
+"""Demo data: one account per role and level, and several hundred realistic phenomena.
+
+Used by `manage.py load_demo` (and so by `make run`). Everything goes through the same domain
+functions as real input: `assign_role` for accounts, revisions and publishing for phenomena.
+"""
+
+import csv
+import datetime
+import random
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from . import demo_content
+from .models import (
+    Indicator,
+    Level,
+    Outlet,
+    Phenomenon,
+    PhenomenonIndicator,
+    PhenomenonSource,
+    ReleaseDate,
+    Role,
+    Scope,
+    SourceType,
+    Subject,
+    Theme,
+    WorkUnit,
+)
+from .reference_data import MONTH_COLUMNS, REFERENCE_DIR
+from .roles import assign_role
+
+DEMO_PASSWORD = "simfoni123"
+
+# Supervisors of the allocation sheet sit in the province fungsi of their subject.
+SUPERVISOR_UNITS = {
+    "Statistik Demografi dan Sosial": "fungsi-sosial-1",
+    "Statistik Ekonomi": "fungsi-distribusi-1",
+    "Statistik Lingkungan Hidup dan Multi-Domain": "fungsi-nerwilis-1",
+}
+
+
+@dataclass
+class DemoAccount:
+    username: str
+    role: str
+    unit: str
+    name: str
+
+
+def demo_accounts() -> list[DemoAccount]:
+    """The demo accounts: every role at province level, and at each kab/kota."""
+    accounts = [
+        DemoAccount("admin", Role.ADMIN, "fungsi-ipds", "Admin IPDS"),
+        DemoAccount("operator", Role.OPERATOR, "fungsi-sosial-2", "Operator Sosial 2"),
+        DemoAccount("supervisor", Role.SUPERVISOR, "fungsi-distribusi-1", "Supervisor Provinsi"),
+        DemoAccount("viewer", Role.VIEWER, "fungsi-ipds", "Viewer Provinsi"),
+    ]
+    for unit in WorkUnit.objects.filter(level=Level.PROVINSI).exclude(code="fungsi-ipds"):
+        if unit.code != "fungsi-sosial-2":
+            suffix = unit.code.removeprefix("fungsi-").replace("-", "")
+            accounts.append(
+                DemoAccount(f"op.{suffix}", Role.OPERATOR, unit.code, f"Operator {unit.name}")
+            )
+    with open(REFERENCE_DIR / "supervisor_allocation.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            number = row["supervisor"].split()[-1]
+            unit = SUPERVISOR_UNITS.get(row["subject"], "fungsi-ipds")
+            accounts.append(DemoAccount(f"spv{number}", Role.SUPERVISOR, unit, row["supervisor"]))
+    for unit in WorkUnit.objects.filter(level=Level.KABKOTA).select_related("area"):
+        code = unit.area.code
+        for role, prefix in [
+            (Role.OPERATOR, "op"),
+            (Role.SUPERVISOR, "spv"),
+            (Role.VIEWER, "viewer"),
+        ]:
+            accounts.append(
+                DemoAccount(f"{prefix}.{code}", role, unit.code, f"{role} {unit.area.label}")
+            )
+    return accounts
+
+
+def create_accounts() -> dict[str, object]:
+    User = get_user_model()
+    users = {}
+    for account in demo_accounts():
+        first, _, last = account.name.partition(" ")
+        user, created = User.objects.get_or_create(
+            username=account.username,
+            defaults={
+                "email": f"{account.username}@demo.simfoni",
+                "first_name": first,
+                "last_name": last,
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        assign_role(user, account.role, WorkUnit.objects.get(code=account.unit))
+        users[account.username] = user
+    return users
+
+
+def project_arc(years: list[int]) -> int:
+    """Demo assumption: the 2024 ARC release days repeat in the years shown on the dashboard."""
+    created = 0
+    with open(REFERENCE_DIR / "arc_2024.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            indicator = Indicator.objects.get(name=row["indicator"])
+            for year in years:
+                for month, column in enumerate(MONTH_COLUMNS, start=1):
+                    if (row[column] or "").strip():
+                        date = datetime.date(year, month, int(row[column]))
+                        created += ReleaseDate.objects.get_or_create(
+                            indicator=indicator, date=date
+                        )[1]
+    return created
+
+
+class DemoBuilder:
+    """Turns generated demo content into phenomena entered by the right demo operators."""
+
+    def __init__(self, users, today, rng):
+        self.users, self.today, self.rng = users, today, rng
+        self.source_types = {s.code: s for s in SourceType.objects.all()}
+        self.outlets = {o.name: o for o in Outlet.objects.select_related("work_unit")}
+        self.scopes = {s.code: s for s in Scope.objects.all()}
+        self.subjects = {s.code: s for s in Subject.objects.all()}
+        self.themes = {(t.subject.code, t.name): t for t in Theme.objects.select_related("subject")}
+        self.indicators = {i.name: i for i in Indicator.objects.all()}
+        self.operators_by_unit = {}
+        for user in users.values():
+            profile = user.simfoni_profile
+            if profile.role == Role.OPERATOR:
+                self.operators_by_unit.setdefault(profile.work_unit.code, []).append(user)
+
+    def author_for(self, item):
+        if item["level"] == Level.KABKOTA:
+            return self.users[f"op.{item['kabkota']}"]
+        outlet = item["sources"][0].get("outlet")
+        if outlet:
+            return self.rng.choice(self.operators_by_unit[self.outlets[outlet].work_unit.code])
+        province_units = [u for u in self.operators_by_unit if not u.startswith("bps-")]
+        return self.rng.choice(self.operators_by_unit[self.rng.choice(sorted(province_units))])
+
+    def build(self, item, approve: bool) -> Phenomenon:
+        author = self.author_for(item)
+        first_date = min(s["date"] for s in item["sources"])
+        created = timezone.make_aware(
+            datetime.datetime.combine(first_date, datetime.time(9))
+            + datetime.timedelta(hours=self.rng.randint(1, 40))
+        )
+        created = min(created, timezone.now())
+        phenomenon = Phenomenon(
+            title=item["title"],
+            narrative=item["narrative"],
+            reference_period=datetime.date(item["reference_year"], item["reference_month"], 1),
+            scope=self.scopes[item["scope"]],
+            area=self.scopes[item["kabkota"]] if item.get("kabkota") else None,
+            subject=self.subjects[item["subject"]],
+            theme=self.themes[(item["subject"], item["theme"])],
+            author=author,
+            work_unit=author.simfoni_profile.work_unit,
+            created_at=created,
+            live=False,
+        )
+        for order, src in enumerate(item["sources"]):
+            phenomenon.sources.add(
+                PhenomenonSource(
+                    sort_order=order,
+                    source_type=self.source_types[src["source_type"]],
+                    outlet=self.outlets[src["outlet"]] if src.get("outlet") else None,
+                    url=src.get("url") or "",
+                    source_date=src["date"],
+                )
+            )
+        for order, (name, direction) in enumerate(item["indicators"]):
+            phenomenon.indicator_links.add(
+                PhenomenonIndicator(
+                    sort_order=order, indicator=self.indicators[name], direction=direction
+                )
+            )
+        phenomenon.keywords.add(*item["keywords"])
+        phenomenon.full_clean()
+        phenomenon.save()
+        revision = phenomenon.save_revision(user=author, log_action=True)
+        if approve:
+            revision.publish(user=self.users["admin"])
+        Phenomenon.objects.filter(pk=phenomenon.pk).update(created_at=created)
+        return phenomenon
+
+
+@transaction.atomic
+def load_demo(count: int = 420, seed: int = 2024, today: datetime.date | None = None) -> dict:
+    """Create the demo accounts and `count` phenomena (about 85% approved). Idempotent."""
+    today = today or timezone.localdate()
+    users = create_accounts()
+    arc = project_arc([today.year - 1, today.year, today.year + 1])
+    if Phenomenon.objects.exists():
+        return {"accounts": len(users), "phenomena": 0, "arc": arc}
+    rng = random.Random(seed)
+    builder = DemoBuilder(users, today, rng)
+    items = demo_content.generate(count, today=today, seed=seed)
+    for item in items:
+        builder.build(item, approve=rng.random() < 0.85)
+    return {"accounts": len(users), "phenomena": len(items), "arc": arc}

@@ -1,0 +1,494 @@
+"""The domain of SIMFONI: phenomena and the reference data that classifies them.
+
+Reference data (source types, scopes and areas, subjects and themes, work units, outlets,
+indicators and their release dates) is data that admins change, never code: any BPS office can
+run SIMFONI with its own areas and outlets.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+MONTHS_ID = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+
+
+class Level(models.TextChoices):
+    PROVINSI = "provinsi", _("Provinsi")
+    KABKOTA = "kabkota", _("Kabupaten/Kota")
+
+
+class Role(models.TextChoices):
+    ADMIN = "Admin", _("Admin")
+    SUPERVISOR = "Supervisor", _("Supervisor")
+    OPERATOR = "Operator", _("Operator")
+    VIEWER = "Viewer", _("Viewer")
+
+
+class Direction(models.TextChoices):
+    NAIK = "naik", _("Naik")
+    TURUN = "turun", _("Turun")
+    STABIL = "stabil", _("Stabil")
+
+
+class SourceType(models.Model):
+    """Kind of evidence (news portal, FGD, press release…) and the input rules that go with it."""
+
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    label = models.CharField(_("nama"), max_length=120)
+    needs_outlet = models.BooleanField(
+        _("wajib media"),
+        default=False,
+        help_text=_("Sumber dari media (portal berita, surat kabar) wajib menyebut medianya."),
+    )
+    needs_url = models.BooleanField(
+        _("wajib tautan bukti"),
+        default=False,
+        help_text=_("Sumber daring wajib menyertakan tautan bukti."),
+    )
+    allowed_for_kabkota = models.BooleanField(
+        _("boleh diinput operator kab/kota"),
+        default=False,
+        help_text=_("Operator kabupaten/kota hanya boleh menginput jenis sumber ini."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "label"]
+        verbose_name = _("jenis sumber")
+        verbose_name_plural = _("jenis sumber")
+
+    def __str__(self):
+        return self.label
+
+
+class Scope(models.Model):
+    """Coverage of a phenomenon. A scope with `requires_area` holds areas as its children."""
+
+    code = models.CharField(_("kode"), max_length=20, unique=True)
+    label = models.CharField(_("nama"), max_length=120)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("induk"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    requires_area = models.BooleanField(
+        _("wajib memilih wilayah"),
+        default=False,
+        help_text=_("Cakupan ini wajib disertai salah satu wilayah di bawahnya."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("cakupan")
+        verbose_name_plural = _("cakupan")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def is_area(self) -> bool:
+        return self.parent_id is not None
+
+
+class Subject(models.Model):
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    label = models.CharField(_("nama"), max_length=120)
+    sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "label"]
+        verbose_name = _("subjek")
+        verbose_name_plural = _("subjek")
+
+    def __str__(self):
+        return self.label
+
+
+class Theme(models.Model):
+    subject = models.ForeignKey(
+        Subject, verbose_name=_("subjek"), on_delete=models.PROTECT, related_name="themes"
+    )
+    name = models.CharField(_("nama"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["subject__sort_order", "sort_order", "name"]
+        verbose_name = _("tema")
+        verbose_name_plural = _("tema")
+        constraints = [
+            models.UniqueConstraint(fields=["subject", "name"], name="theme_unique_in_subject")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class WorkUnit(models.Model):
+    """A province work unit (fungsi) or a kab/kota office. Kab/kota units are tied to an area."""
+
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    name = models.CharField(_("nama"), max_length=120)
+    level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices)
+    area = models.ForeignKey(
+        Scope,
+        verbose_name=_("wilayah kab/kota"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        limit_choices_to={"parent__isnull": False},
+        help_text=_("Wajib untuk satuan kerja kabupaten/kota."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["level", "sort_order", "name"]
+        verbose_name = _("satuan kerja")
+        verbose_name_plural = _("satuan kerja")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.level == Level.KABKOTA and not self.area_id:
+            raise ValidationError({"area": _("Satuan kerja kab/kota wajib memiliki wilayah.")})
+        if self.level == Level.PROVINSI and self.area_id:
+            raise ValidationError({"area": _("Satuan kerja provinsi tidak memiliki wilayah.")})
+
+    @property
+    def is_kabkota(self) -> bool:
+        return self.level == Level.KABKOTA
+
+
+class Outlet(models.Model):
+    """A news portal or newspaper, owned by the work unit whose operators input it."""
+
+    name = models.CharField(_("nama"), max_length=120, unique=True)
+    domain = models.CharField(
+        _("domain"),
+        max_length=120,
+        blank=True,
+        help_text=_("Mis. kompas.com; kosongkan untuk media cetak."),
+    )
+    source_type = models.ForeignKey(
+        SourceType,
+        verbose_name=_("jenis sumber"),
+        on_delete=models.PROTECT,
+        limit_choices_to={"needs_outlet": True},
+    )
+    work_unit = models.ForeignKey(
+        WorkUnit,
+        verbose_name=_("satuan kerja pemilik"),
+        on_delete=models.PROTECT,
+        related_name="outlets",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("media")
+        verbose_name_plural = _("media")
+
+    def __str__(self):
+        return self.name
+
+
+class Indicator(models.Model):
+    """An official indicator with its Advance Release Calendar dates."""
+
+    name = models.CharField(_("nama"), max_length=160, unique=True)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    producer = models.CharField(_("produsen"), max_length=60, default="BPS")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("tema"), blank=True, related_name="indicators"
+    )
+    sort_order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("indikator")
+        verbose_name_plural = _("indikator")
+
+    def __str__(self):
+        return self.name
+
+
+class ReleaseDate(models.Model):
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indikator"), on_delete=models.CASCADE, related_name="releases"
+    )
+    date = models.DateField(_("tanggal rilis"), db_index=True)
+
+    class Meta:
+        ordering = ["date", "indicator__sort_order"]
+        verbose_name = _("jadwal rilis (ARC)")
+        verbose_name_plural = _("jadwal rilis (ARC)")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "date"], name="release_unique_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} — {self.date:%d-%m-%Y}"
+
+
+class UserProfile(models.Model):
+    """Exactly one role and one work unit per account."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="simfoni_profile"
+    )
+    role = models.CharField(_("peran"), max_length=20, choices=Role.choices)
+    work_unit = models.ForeignKey(
+        WorkUnit, verbose_name=_("satuan kerja"), on_delete=models.PROTECT, related_name="members"
+    )
+
+    class Meta:
+        verbose_name = _("profil pengguna")
+        verbose_name_plural = _("profil pengguna")
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()}, {self.work_unit})"
+
+    @property
+    def level(self) -> str:
+        return self.work_unit.level
+
+    def clean(self):
+        if self.role == Role.ADMIN and self.work_unit_id and self.work_unit.is_kabkota:
+            raise ValidationError({"work_unit": _("Admin hanya ada di tingkat provinsi.")})
+
+
+class PhenomenonKeyword(TaggedItemBase):
+    content_object = ParentalKey(
+        "phenomena.Phenomenon", on_delete=models.CASCADE, related_name="keyword_items"
+    )
+
+
+def first_of_month(value: datetime.date) -> datetime.date:
+    return value.replace(day=1)
+
+
+class PhenomenonQuerySet(models.QuerySet):
+    def approved(self):
+        """Approved means published (Wagtail's `live`): the one truth for viewers and the API."""
+        return self.filter(live=True)
+
+
+class Phenomenon(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A sourced piece of evidence that explains why an official indicator moved."""
+
+    title = models.CharField(_("judul"), max_length=255)
+    narrative = models.TextField(
+        _("narasi"), help_text=_("Uraian fenomena: apa yang terjadi, angka, penyebab, dampaknya.")
+    )
+    reference_period = models.DateField(
+        _("periode referensi"),
+        db_index=True,
+        help_text=_("Bulan dan tahun yang dijelaskan fenomena ini."),
+    )
+    scope = models.ForeignKey(
+        Scope,
+        verbose_name=_("cakupan"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"parent__isnull": True},
+    )
+    area = models.ForeignKey(
+        Scope,
+        verbose_name=_("kabupaten/kota"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"parent__isnull": False},
+        help_text=_("Wajib jika cakupan Kabupaten/Kota."),
+    )
+    subject = models.ForeignKey(Subject, verbose_name=_("subjek"), on_delete=models.PROTECT)
+    theme = models.ForeignKey(Theme, verbose_name=_("tema"), on_delete=models.PROTECT)
+    keywords = ClusterTaggableManager(
+        verbose_name=_("kata kunci"),
+        through=PhenomenonKeyword,
+        blank=True,
+        help_text=_("Pisahkan dengan koma, mis. inflasi, cabai merah."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("penginput"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="phenomena",
+        editable=False,
+    )
+    work_unit = models.ForeignKey(
+        WorkUnit,
+        verbose_name=_("satuan kerja penginput"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="phenomena",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    objects = PhenomenonQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("narrative"),
+        InlinePanel(
+            "sources",
+            label=_("Sumber"),
+            min_num=1,
+            heading=_("Sumber (yang pertama adalah sumber utama)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("reference_period"),
+                FieldRowPanel([FieldPanel("scope"), FieldPanel("area")]),
+                FieldRowPanel([FieldPanel("subject"), FieldPanel("theme")]),
+                FieldPanel("keywords"),
+            ],
+            heading=_("Klasifikasi"),
+        ),
+        InlinePanel("indicator_links", label=_("Indikator terkait"), heading=_("Indikator")),
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("narrative"),
+        index.AutocompleteField("title"),
+        index.FilterField("live"),
+        index.FilterField("subject"),
+        index.FilterField("theme"),
+        index.FilterField("scope"),
+        index.FilterField("area"),
+        index.FilterField("reference_period"),
+        index.FilterField("author"),
+    ]
+
+    class Meta:
+        ordering = ["-reference_period", "-created_at"]
+        verbose_name = _("fenomena")
+        verbose_name_plural = _("fenomena")
+        indexes = [models.Index(fields=["live", "reference_period"], name="phen_live_period")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def primary_source(self):
+        sources = list(self.sources.all())
+        return sources[0] if sources else None
+
+    @property
+    def reference_period_label(self) -> str:
+        return f"{MONTHS_ID[self.reference_period.month - 1]} {self.reference_period.year}"
+
+    def clean(self):
+        super().clean()
+        from .rules import phenomenon_field_errors
+
+        errors = phenomenon_field_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.reference_period:
+            self.reference_period = first_of_month(self.reference_period)
+        super().save(*args, **kwargs)
+
+
+class PhenomenonSource(Orderable):
+    """One piece of evidence of a phenomenon; the first (by order) is the primary source."""
+
+    phenomenon = ParentalKey(Phenomenon, on_delete=models.CASCADE, related_name="sources")
+    source_type = models.ForeignKey(
+        SourceType, verbose_name=_("jenis sumber"), on_delete=models.PROTECT
+    )
+    outlet = models.ForeignKey(
+        Outlet,
+        verbose_name=_("media"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text=_("Wajib untuk portal berita dan surat kabar."),
+    )
+    url = models.URLField(
+        _("tautan bukti"), max_length=1000, blank=True, help_text=_("Wajib untuk sumber daring.")
+    )
+    source_date = models.DateField(_("tanggal sumber"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("source_type"), FieldPanel("outlet")]),
+        FieldRowPanel([FieldPanel("url"), FieldPanel("source_date")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("sumber")
+        verbose_name_plural = _("sumber")
+
+    def __str__(self):
+        return self.outlet.name if self.outlet_id else str(self.source_type)
+
+
+class PhenomenonIndicator(Orderable):
+    """An indicator the phenomenon explains, with the direction it pushes it."""
+
+    phenomenon = ParentalKey(Phenomenon, on_delete=models.CASCADE, related_name="indicator_links")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indikator"), on_delete=models.PROTECT, related_name="+"
+    )
+    direction = models.CharField(
+        _("arah"), max_length=10, choices=Direction.choices, default=Direction.NAIK
+    )
+
+    panels = [FieldRowPanel([FieldPanel("indicator"), FieldPanel("direction")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("indikator terkait")
+        verbose_name_plural = _("indikator terkait")
+
+    def __str__(self):
+        return f"{self.indicator} ({self.get_direction_display()})"

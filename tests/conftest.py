@@ -1,0 +1,111 @@
+"""Shared fixtures: accounts per role and level, and a valid phenomenon's admin form data."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from phenomena.models import Outlet, Role, Scope, SourceType, Subject, Theme, WorkUnit
+from phenomena.roles import assign_role
+from phenomena.rules import today
+
+PASSWORD = "rahasia-uji-123"
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("op1", Role.OPERATOR, "fungsi-sosial-1") → a user with that one role."""
+
+    def make(username, role, unit_code="fungsi-ipds", **extra):
+        user = get_user_model().objects.create_user(
+            username=username,
+            password=PASSWORD,
+            email=f"{username}@bps.test",
+            first_name=username.title(),
+            last_name="Uji",
+            **extra,
+        )
+        assign_role(user, role, WorkUnit.objects.get(code=unit_code))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def admin_user(make_user):
+    return make_user("admin1", Role.ADMIN, "fungsi-ipds")
+
+
+@pytest.fixture
+def province_operator(make_user):
+    # Fungsi Sosial 2 owns Kompas.com and CNN Indonesia.
+    return make_user("opsos2", Role.OPERATOR, "fungsi-sosial-2")
+
+
+@pytest.fixture
+def kabkota_operator(make_user):
+    return make_user("op3172", Role.OPERATOR, "bps-3172")
+
+
+@pytest.fixture
+def supervisor(make_user):
+    return make_user("spv1", Role.SUPERVISOR, "fungsi-sosial-1")
+
+
+@pytest.fixture
+def viewer(make_user):
+    return make_user("viewer1", Role.VIEWER, "fungsi-sosial-1")
+
+
+def last_month(day=1):
+    return (today().replace(day=1) - datetime.timedelta(days=1)).replace(day=day)
+
+
+@pytest.fixture
+def phenomenon_form_data(db):
+    """POST data of the admin add form for a valid province news phenomenon (Kompas.com)."""
+
+    def build(sources=None, indicators=(), **fields):
+        subject = Subject.objects.get(code="ekonomi")
+        theme = Theme.objects.get(subject=subject, name="Harga-harga (Inflasi)")
+        data = {
+            "title": "Harga cabai merah naik menjelang akhir tahun",
+            "narrative": "Harga cabai merah di pasar-pasar Jakarta naik 20 persen.",
+            "reference_period": last_month().strftime("%Y-%m"),
+            "scope": Scope.objects.get(code="dki").pk,
+            "area": "",
+            "subject": subject.pk,
+            "theme": theme.pk,
+            "keywords": "cabai merah, inflasi",
+        }
+        data.update(fields)
+        if sources is None:
+            sources = [
+                {
+                    "source_type": SourceType.objects.get(code="portal_berita").pk,
+                    "outlet": Outlet.objects.get(name="Kompas.com").pk,
+                    "url": "https://money.kompas.com/read/2026/10/01/cabai-merah-naik",
+                    "source_date": last_month(5).isoformat(),
+                }
+            ]
+        data.update(_formset("sources", sources))
+        data.update(_formset("indicator_links", list(indicators)))
+        return data
+
+    return build
+
+
+def _formset(prefix, rows):
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for i, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"{prefix}-{i}-{key}"] = value
+        data[f"{prefix}-{i}-ORDER"] = str(i + 1)
+        data[f"{prefix}-{i}-DELETE"] = ""
+        data[f"{prefix}-{i}-id"] = ""
+    return data

@@ -18,3 +18,26 @@ def hide_reference_data_from_non_admins(request, menu_items):
 
     if not is_admin(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "data-referensi"]
+
+
+@hooks.register("register_log_actions")
+def register_duplicate_log_actions(actions):
+    from django.utils.translation import gettext_lazy as _
+
+    def merged_message(data):
+        return _("Fenomena duplikat #%(id)s “%(title)s” digabungkan ke sini") % {
+            "id": data.get("duplicate_id"),
+            "title": data.get("duplicate_title", ""),
+        }
+
+    def merged_into_message(data):
+        return _("Digabungkan ke fenomena #%(id)s “%(title)s”") % {
+            "id": data.get("survivor_id"),
+            "title": data.get("survivor_title", ""),
+        }
+
+    actions.register_action("simfoni.merge", _("Gabungkan duplikat"), merged_message)
+    actions.register_action("simfoni.merged_into", _("Digabungkan"), merged_into_message)
+    actions.register_action(
+        "simfoni.add_source", _("Tambah sumber"), _("Sumber ditambahkan (fenomena duplikat)")
+    )

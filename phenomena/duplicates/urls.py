@@ -154,3 +154,13 @@ def _is_noise_param(key: str, value: str) -> bool:
     if key.startswith(_TRACKING_PREFIXES):
         return True
     return _VALUE_PARAMS.get(key) == value
+
+
+def canonical_url_or_blank(url: str | None) -> str:
+    """``canonical_url(url)``, or ``""`` for an empty or unusable URL (never raises)."""
+    if not url:
+        return ""
+    try:
+        return canonical_url(url)[:1000]
+    except ValueError:
+        return ""

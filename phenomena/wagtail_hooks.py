@@ -22,22 +22,30 @@ def hide_reference_data_from_non_admins(request, menu_items):
 
 @hooks.register("register_log_actions")
 def register_duplicate_log_actions(actions):
+    from django.utils.translation import gettext
     from django.utils.translation import gettext_lazy as _
+    from wagtail.log_actions import LogFormatter
 
-    def merged_message(data):
-        return _("Fenomena duplikat #%(id)s “%(title)s” digabungkan ke sini") % {
-            "id": data.get("duplicate_id"),
-            "title": data.get("duplicate_title", ""),
-        }
+    @actions.register_action("simfoni.merge")
+    class MergeFormatter(LogFormatter):
+        label = _("Gabungkan duplikat")
 
-    def merged_into_message(data):
-        return _("Digabungkan ke fenomena #%(id)s “%(title)s”") % {
-            "id": data.get("survivor_id"),
-            "title": data.get("survivor_title", ""),
-        }
+        def format_message(self, log_entry):
+            return gettext("Fenomena duplikat #%(id)s “%(title)s” digabungkan ke sini") % {
+                "id": log_entry.data.get("duplicate_id"),
+                "title": log_entry.data.get("duplicate_title", ""),
+            }
 
-    actions.register_action("simfoni.merge", _("Gabungkan duplikat"), merged_message)
-    actions.register_action("simfoni.merged_into", _("Digabungkan"), merged_into_message)
+    @actions.register_action("simfoni.merged_into")
+    class MergedIntoFormatter(LogFormatter):
+        label = _("Digabungkan")
+
+        def format_message(self, log_entry):
+            return gettext("Digabungkan ke fenomena #%(id)s “%(title)s”") % {
+                "id": log_entry.data.get("survivor_id"),
+                "title": log_entry.data.get("survivor_title", ""),
+            }
+
     actions.register_action(
         "simfoni.add_source", _("Tambah sumber"), _("Sumber ditambahkan (fenomena duplikat)")
     )

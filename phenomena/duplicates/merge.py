@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.actions.edit import EditAction
+from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
 
 from ..models import DuplicateDecision, Phenomenon, PhenomenonIndicator, PhenomenonSource, Role
@@ -36,6 +37,11 @@ def _source_key(source) -> tuple:
     return ("nourl", source.source_type_id, source.outlet_id, source.source_date)
 
 
+def _next_sort_order(items) -> int:
+    orders = [item.sort_order for item in items if item.sort_order is not None]
+    return (max(orders) + 1) if orders else len(list(items))
+
+
 @transaction.atomic
 def merge(survivor: Phenomenon, duplicate: Phenomenon, user) -> Phenomenon:
     """Merge ``duplicate`` into ``survivor`` on behalf of ``user``; returns the survivor."""
@@ -52,6 +58,7 @@ def merge(survivor: Phenomenon, duplicate: Phenomenon, user) -> Phenomenon:
     extra = _latest_content(duplicate)
 
     known = {_source_key(s) for s in content.sources.all()}
+    order = _next_sort_order(content.sources.all())
     added_sources = 0
     for source in extra.sources.all():
         key = _source_key(source)
@@ -64,6 +71,7 @@ def merge(survivor: Phenomenon, duplicate: Phenomenon, user) -> Phenomenon:
                 outlet_id=source.outlet_id,
                 url=source.url,
                 source_date=source.source_date,
+                sort_order=order + added_sources,
             )
         )
         added_sources += 1
@@ -72,11 +80,16 @@ def merge(survivor: Phenomenon, duplicate: Phenomenon, user) -> Phenomenon:
     if new_keywords:
         content.keywords.add(*new_keywords)
     linked = {link.indicator_id for link in content.indicator_links.all()}
+    link_order = _next_sort_order(content.indicator_links.all())
     for link in extra.indicator_links.all():
         if link.indicator_id not in linked:
             linked.add(link.indicator_id)
             content.indicator_links.add(
-                PhenomenonIndicator(indicator_id=link.indicator_id, direction=link.direction)
+                PhenomenonIndicator(
+                    indicator_id=link.indicator_id,
+                    direction=link.direction,
+                    sort_order=link_order + len(linked),
+                )
             )
 
     publish = survivor.live and not survivor.has_unpublished_changes
@@ -99,7 +112,7 @@ def merge(survivor: Phenomenon, duplicate: Phenomenon, user) -> Phenomenon:
     if workflow_state is not None:
         workflow_state.cancel(user=user)
     if duplicate.live:
-        duplicate.unpublish(user=user, log_action=True)
+        UnpublishAction(duplicate, user=user).execute(skip_permission_checks=True)
     Phenomenon.objects.filter(pk=duplicate.pk).update(merged_into=survivor)
     duplicate.merged_into = survivor
     refresh_fingerprints(duplicate)

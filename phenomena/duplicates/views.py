@@ -18,7 +18,7 @@ from wagtail.permissions import policy_registry
 from ..models import DuplicateDecision, Phenomenon, PhenomenonSource, Scope
 from ..permissions import visible_phenomena
 from ..rules import SourceInput, source_errors
-from .merge import _source_key, can_merge, merge
+from .merge import _next_sort_order, _source_key, can_merge, merge
 from .service import (
     _latest_content,
     admin_url,
@@ -142,6 +142,7 @@ def add_source_view(request, pk):
         if key in known:
             continue
         known.add(key)
+        source.sort_order = _next_sort_order(content.sources.all())
         content.sources.add(source)
         added.append(source)
     if not added:

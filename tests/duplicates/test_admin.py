@@ -26,7 +26,9 @@ def same_story_data(phenomenon_form_data, **extra):
     return phenomenon_form_data(
         title=SAME_STORY_TITLE,
         narrative=SAME_STORY,
-        sources=[source("portal_berita", "CNN Indonesia", "https://www.cnnindonesia.com/ekonomi/1")],
+        sources=[
+            source("portal_berita", "CNN Indonesia", "https://www.cnnindonesia.com/ekonomi/1")
+        ],
         **extra,
     )
 
@@ -92,7 +94,9 @@ def test_viewer_cannot_add_source(client, make_phenomenon, viewer, phenomenon_fo
     stored = make_phenomenon(None)
     client.force_login(viewer)
     url = reverse(f"{NS}:duplicates_add_source", args=[stored.pk])
-    data = phenomenon_form_data(sources=[source("portal_berita", "CNN Indonesia", "https://cnnindonesia.com/z")])
+    data = phenomenon_form_data(
+        sources=[source("portal_berita", "CNN Indonesia", "https://cnnindonesia.com/z")]
+    )
     assert client.post(url, data).status_code in (302, 403)
     assert stored.get_latest_revision_as_object().sources.count() == 1
 
@@ -109,7 +113,9 @@ def test_near_match_warns_then_not_duplicate_confirmation_saves(
     assert Phenomenon.objects.count() == 1
 
     # Ticking without a reason is not enough.
-    response = post(client, province_operator, same_story_data(phenomenon_form_data, not_duplicate="on"))
+    response = post(
+        client, province_operator, same_story_data(phenomenon_form_data, not_duplicate="on")
+    )
     assert response.status_code == 200
     assert "Tulis alasan singkat" in errors_of(response)
 
@@ -156,11 +162,11 @@ def test_check_endpoint_lists_duplicates_for_operators_only(
     assert client.get(url, params).status_code in (302, 403)
 
 
-def test_list_flags_possible_duplicates_and_review_page(
-    client, make_phenomenon, admin_user
-):
+def test_list_flags_possible_duplicates_and_review_page(client, make_phenomenon, admin_user):
     first = make_phenomenon(None)
-    make_phenomenon(None, title=SAME_STORY_TITLE, narrative=SAME_STORY, url="https://cnnindonesia.com/1")
+    make_phenomenon(
+        None, title=SAME_STORY_TITLE, narrative=SAME_STORY, url="https://cnnindonesia.com/1"
+    )
     client.force_login(admin_user)
     html = client.get(reverse(f"{NS}:list")).content.decode()
     assert "Kemungkinan duplikat" in html and "1 kemungkinan duplikat" in html

@@ -30,7 +30,10 @@ def test_same_url_variant_blocks(make_phenomenon, province_operator):
     [match] = check_candidate(record)
     assert match.phenomenon == stored
     assert (match.kind, match.reason, match.score) == ("block", "same_url", 1.0)
-    assert stored.sources.get().canonical_url == "https://money.kompas.com/read/2026/10/01/cabai-merah-naik"
+    assert (
+        stored.sources.get().canonical_url
+        == "https://money.kompas.com/read/2026/10/01/cabai-merah-naik"
+    )
 
 
 def test_same_story_warns_and_drafts_count(make_phenomenon, province_operator):
@@ -82,11 +85,15 @@ def test_not_duplicate_decision_silences_review_flag(make_phenomenon, province_o
 
 def test_fingerprints_follow_edits_and_deletes(make_phenomenon, province_operator):
     stored = make_phenomenon(province_operator)
-    keys = set(PhenomenonFingerprint.objects.filter(phenomenon=stored).values_list("band_key", flat=True))
+    keys = set(
+        PhenomenonFingerprint.objects.filter(phenomenon=stored).values_list("band_key", flat=True)
+    )
     assert 0 < len(keys) <= BANDS
     stored.title, stored.narrative = OTHER_TITLE, OTHER
     stored.save()
-    new_keys = set(PhenomenonFingerprint.objects.filter(phenomenon=stored).values_list("band_key", flat=True))
+    new_keys = set(
+        PhenomenonFingerprint.objects.filter(phenomenon=stored).values_list("band_key", flat=True)
+    )
     assert new_keys and new_keys != keys
     story = {"title": SAME_STORY_TITLE, "narrative": SAME_STORY, "reference_period": last_month()}
     assert check_candidate(story) == []
@@ -95,9 +102,7 @@ def test_fingerprints_follow_edits_and_deletes(make_phenomenon, province_operato
     assert not PhenomenonFingerprint.objects.exists()
 
 
-def test_edit_of_published_phenomenon_indexed_from_its_revision(
-    make_phenomenon, province_operator
-):
+def test_edit_of_published_phenomenon_indexed_from_its_revision(make_phenomenon, province_operator):
     stored = make_phenomenon(province_operator, live=True)
     draft = stored.get_latest_revision_as_object()
     draft.title, draft.narrative = OTHER_TITLE, OTHER

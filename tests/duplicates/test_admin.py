@@ -49,7 +49,7 @@ def test_same_url_blocks_save_and_offers_add_as_source(
     assert response.status_code == 200
     assert Phenomenon.objects.count() == 1
     text = errors_of(response)
-    assert "sudah tercatat pada fenomena “%s”" % STORY_TITLE in text
+    assert f"sudah tercatat pada fenomena “{STORY_TITLE}”" in text
     assert "Tautan ini sudah dipakai" in text  # on the source row itself
     html = response.content.decode()
     add_url = reverse(f"{NS}:duplicates_add_source", args=[stored.pk])

@@ -27,6 +27,9 @@ sys.path.insert(0, str(ROOT))
 from phenomena.duplicates import DuplicateIndex, Record, find_duplicates, score  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "duplicate_pairs.jsonl"
+# Same values as phenomena/duplicates/service.py (BANDS, ROWS, MAX_CANDIDATES); kept here so the
+# evaluation runs without Django.
+SERVICE = {"bands": 20, "rows": 2, "max_candidates": 10}
 
 
 @dataclass
@@ -85,14 +88,35 @@ def evaluate_pairwise(pairs: list[dict]) -> Confusion:
     return result
 
 
-def evaluate_end_to_end(pairs: list[dict]) -> Confusion:
+def evaluate_end_to_end(pairs: list[dict], **index_options) -> Confusion:
     """Confusion of "``b`` is among ``find_duplicates(a)``" with every ``b`` indexed."""
-    index = DuplicateIndex()
+    index = DuplicateIndex(**index_options)
     for pair in pairs:
         index.add(pair["b"]["id"], to_record(pair["b"]))
     result = Confusion()
     for pair in pairs:
         found = {m.id for m in find_duplicates(to_record(pair["a"]), index, limit=5)}
+        result.add(pair["id"], pair["label"], pair["b"]["id"] in found)
+    return result
+
+
+def evaluate_by_period(pairs: list[dict], **index_options) -> Confusion:
+    """Like the database-backed service: candidates come only from the same reference month
+    (one index per month; records without a month are compared with every month)."""
+    indexes: dict = {}
+    for pair in pairs:
+        b = to_record(pair["b"])
+        key = (b.reference_year, b.reference_month)
+        indexes.setdefault(key, DuplicateIndex(**index_options)).add(pair["b"]["id"], b)
+    result = Confusion()
+    for pair in pairs:
+        a = to_record(pair["a"])
+        key = (a.reference_year, a.reference_month)
+        if None in key:
+            chosen = list(indexes.values())
+        else:  # stored records without a month are compatible with any month
+            chosen = [indexes[k] for k in (key, (None, None)) if k in indexes]
+        found = {m.id for index in chosen for m in find_duplicates(a, index, limit=5)}
         result.add(pair["id"], pair["label"], pair["b"]["id"] in found)
     return result
 
@@ -153,6 +177,11 @@ def main() -> int:
         print(f"== {split}: {len(subset)} pairs ({sum(p['label'] for p in subset)} duplicates)")
         report("pairwise score()", evaluate_pairwise(subset))
         report("end-to-end index", evaluate_end_to_end(subset))
+        # The parameters of the database-backed service (phenomena/duplicates/service.py).
+        report(
+            f"service {SERVICE['bands']}x{SERVICE['rows']}/month",
+            evaluate_by_period(subset, **SERVICE),
+        )
     if args.bench:
         bench(args.bench)
     return 0

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from . import scoring
 from .scoring import Match, Record
@@ -32,7 +32,7 @@ from .urls import canonical_url_or_blank
 BANDS = 20
 ROWS = 2
 NUM_PERM = 128
-MAX_CANDIDATES = 30
+MAX_CANDIDATES = 10
 DEFAULT_LIMIT = 5
 
 __all__ = [
@@ -244,7 +244,7 @@ def check(
     Merged phenomena are skipped (their survivor holds their content); ``exclude_ids`` are
     skipped too (the candidate itself, pairs already judged "bukan duplikat").
     """
-    from ..models import Phenomenon
+    from ..models import Phenomenon, PhenomenonSource
 
     exclude = {i for i in exclude_ids if i is not None}
     if record.id is not None:
@@ -255,7 +255,12 @@ def check(
     stored = (
         Phenomenon.objects.filter(pk__in=ids, merged_into__isnull=True)
         .select_related("scope", "area")
-        .prefetch_related("sources__outlet", "sources__source_type")
+        .prefetch_related(
+            Prefetch(
+                "sources",
+                queryset=PhenomenonSource.objects.select_related("outlet", "source_type"),
+            )
+        )
     )
     features = scoring._prepare(record)
     matches = []

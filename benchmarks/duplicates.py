@@ -54,7 +54,8 @@ TITLES = [
     "Pedagang {market} keluhkan harga {good} yang {dir}",
 ]  # fmt: skip
 OUTLETS = ["kompas.com", "detik.com", "cnnindonesia.com", "tempo.co", "antaranews.com",
-           "liputan6.com", "bisnis.com", "kontan.co.id", "beritasatu.com", "okezone.com"]  # fmt: skip
+           "liputan6.com", "bisnis.com", "kontan.co.id", "beritasatu.com",
+           "okezone.com"]  # fmt: skip
 
 
 def synthetic(rng: random.Random, i: int, period: datetime.date) -> dict:
@@ -84,7 +85,8 @@ def synthetic(rng: random.Random, i: int, period: datetime.date) -> dict:
     return {
         "title": rng.choice(TITLES).format(**values).capitalize(),
         "narrative": narrative,
-        "url": f"https://{rng.choice(OUTLETS)}/read/{period:%Y/%m}/{i}/{values['good'].replace(' ', '-')}",
+        "url": f"https://{rng.choice(OUTLETS)}/read/{period:%Y/%m}/{i}/"
+        + values["good"].replace(" ", "-"),
         "reference_period": period,
     }
 
@@ -256,7 +258,8 @@ def main() -> int:
     n = len(queries) // 3
     print(
         f"check_candidate over {args.size} phenomena ({BANDS} bands x {ROWS} rows, "
-        f"{args.months} months): p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1] * 1000:.1f} ms"
+        f"{args.months} months): p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+        f"max {timings[-1] * 1000:.1f} ms"
     )
     print(
         f"flagged: same URL {found['same_url']}/{n}, reworded same story "

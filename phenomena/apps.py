@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_migrate
+from django.db.models.signals import m2m_changed, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -20,6 +20,14 @@ class PhenomenaConfig(AppConfig):
             dispatch_uid="simfoni_single_role",
         )
         post_migrate.connect(ensure_role_groups, sender=self, dispatch_uid="simfoni_role_groups")
+
+        from wagtail.models import Revision
+
+        from .models import Phenomenon
+        from .signal_handlers import phenomenon_saved, revision_saved
+
+        post_save.connect(phenomenon_saved, sender=Phenomenon, dispatch_uid="simfoni_dup_phen")
+        post_save.connect(revision_saved, sender=Revision, dispatch_uid="simfoni_dup_revision")
 
 
 class SimfoniUsersAppConfig(WagtailUsersAppConfig):

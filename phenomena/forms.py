@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from .duplicates.forms import DuplicateCheckFormMixin
 from .models import Role, Subject, WorkUnit
 from .roles import ROLE_NAMES, assign_role, get_profile
 from .rules import SourceInput, input_errors, source_errors
@@ -18,7 +19,7 @@ class MonthInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m")
 
 
-class PhenomenonForm(WagtailAdminModelForm):
+class PhenomenonForm(DuplicateCheckFormMixin, WagtailAdminModelForm):
     reference_period = forms.DateField(
         label=_("Periode referensi"),
         widget=MonthInput(),
@@ -63,6 +64,8 @@ class PhenomenonForm(WagtailAdminModelForm):
             for message in messages:
                 self.add_error(field if field in self.fields else None, message)
             valid = False
+        if not self.apply_duplicate_check():
+            valid = False
         return valid and not self.errors
 
     def save(self, commit=True):
@@ -74,6 +77,7 @@ class PhenomenonForm(WagtailAdminModelForm):
         if commit:
             instance.save()
             self.save_m2m()
+        self.record_duplicate_decisions(instance)
         return instance
 
 

@@ -372,6 +372,16 @@ class Phenomenon(
     )
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("digabungkan ke"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_duplicates",
+        editable=False,
+        help_text=_("Fenomena duplikat yang sudah digabungkan ke fenomena ini."),
+    )
 
     objects = PhenomenonQuerySet.as_manager()
 
@@ -477,6 +487,14 @@ class PhenomenonSource(Orderable):
         _("tautan bukti"), max_length=1000, blank=True, help_text=_("Wajib untuk sumber daring.")
     )
     source_date = models.DateField(_("tanggal sumber"))
+    canonical_url = models.CharField(
+        _("tautan kanonik"),
+        max_length=1000,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Bentuk baku tautan bukti untuk mengenali artikel yang sama."),
+    )
 
     panels = [
         FieldRowPanel(
@@ -494,6 +512,12 @@ class PhenomenonSource(Orderable):
 
     def __str__(self):
         return self.outlet.name if self.outlet_id else str(self.source_type)
+
+    def save(self, *args, **kwargs):
+        from .duplicates.urls import canonical_url_or_blank
+
+        self.canonical_url = canonical_url_or_blank(self.url)
+        super().save(*args, **kwargs)
 
 
 class PhenomenonIndicator(Orderable):
@@ -517,3 +541,68 @@ class PhenomenonIndicator(Orderable):
 
     def __str__(self):
         return f"{self.indicator} ({self.get_direction_display()})"
+
+
+class PhenomenonFingerprint(models.Model):
+    """One LSH band key of a phenomenon's title and narrative, for duplicate candidates.
+
+    ``band_key`` is a 64-bit hash of (band number, MinHash band values); ``reference_period``
+    is copied from the phenomenon so that the candidate query stays within one month
+    (phenomena of another month are never duplicates). See ``phenomena/duplicates/service.py``.
+    """
+
+    phenomenon = models.ForeignKey(
+        Phenomenon, on_delete=models.CASCADE, related_name="fingerprints", db_index=True
+    )
+    band_key = models.BigIntegerField()
+    reference_period = models.DateField(null=True)
+
+    class Meta:
+        verbose_name = _("sidik duplikat")
+        verbose_name_plural = _("sidik duplikat")
+        indexes = [
+            models.Index(fields=["band_key", "reference_period"], name="phen_fp_key_period"),
+        ]
+
+    def __str__(self):
+        return f"{self.phenomenon_id}:{self.band_key}"
+
+
+class DuplicateDecision(models.Model):
+    """A person's decision about a flagged pair: "bukan duplikat" (with a reason) or merged."""
+
+    class Kind(models.TextChoices):
+        NOT_DUPLICATE = "not_duplicate", _("Bukan duplikat")
+        MERGED = "merged", _("Digabungkan")
+
+    phenomenon = models.ForeignKey(
+        Phenomenon,
+        verbose_name=_("fenomena"),
+        on_delete=models.CASCADE,
+        related_name="duplicate_decisions",
+    )
+    other = models.ForeignKey(
+        Phenomenon,
+        verbose_name=_("fenomena pembanding"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("keputusan"), max_length=20, choices=Kind.choices)
+    reason = models.TextField(_("alasan"), blank=True)
+    score = models.FloatField(_("skor kemiripan"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputuskan oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("waktu"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("keputusan duplikat")
+        verbose_name_plural = _("keputusan duplikat")
+
+    def __str__(self):
+        return f"{self.phenomenon_id} ~ {self.other_id}: {self.get_kind_display()}"

@@ -2,16 +2,21 @@
 
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.users.views.users import UserViewSet
 
+from .duplicates.panels import DuplicatesPanel
 from .forms import PhenomenonForm, SimfoniUserCreationForm, SimfoniUserEditForm
 from .models import (
     Indicator,
@@ -90,19 +95,88 @@ def checked(view_class, action):
     )
 
 
+class MergedRedirectMixin:
+    """A merged duplicate's admin pages lead to the phenomenon it was merged into."""
+
+    redirect_view_name = "inspect"
+    merged_object = None
+
+    def get_object(self, *args, **kwargs):
+        pk = self.kwargs.get("pk")
+        merged = Phenomenon.objects.filter(pk=pk, merged_into__isnull=False).first()
+        if merged is not None:
+            # No permission check needed: the redirect reveals only the survivor's URL,
+            # whose own view checks permissions again.
+            self.merged_object = merged
+            return merged
+        return super().get_object(*args, **kwargs)
+
+    def dispatch(self, request, *args, **kwargs):
+        obj = self.merged_object
+        if obj is not None:
+            from django.contrib import messages
+            from django.utils.translation import gettext
+
+            messages.info(
+                request,
+                gettext("Fenomena “%(title)s” sudah digabungkan ke fenomena ini.")
+                % {"title": obj.title},
+            )
+            name = f"wagtailsnippets_phenomena_phenomenon:{self.redirect_view_name}"
+            return redirect(reverse(name, args=[obj.merged_into_id]))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PhenomenonInspectView(MergedRedirectMixin, checked(snippet_views.InspectView, "view")):
+    """Shows the approved version; its title too (not a pending edit's, which viewers can't see)."""
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        buttons.append(
+            Button(
+                _("Kemungkinan duplikat"),
+                url=reverse(
+                    "wagtailsnippets_phenomena_phenomenon:duplicates_review", args=[self.object.pk]
+                ),
+                icon_name="duplicate",
+                priority=20,
+            )
+        )
+        return buttons
+
+
+class PhenomenonEditView(MergedRedirectMixin, checked(snippet_views.EditView, "change")):
+    redirect_view_name = "edit"
+
+
+def duplicate_flag(phenomenon):
+    """Number of possible duplicates (for the list column), 0 when none."""
+    from .duplicates.service import duplicate_candidates
+
+    return len(duplicate_candidates(phenomenon))
+
+
+class DuplicateFlagColumn(Column):
+    cell_template_name = "phenomena/duplicates/flag_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["review_url"] = reverse(
+            "wagtailsnippets_phenomena_phenomenon:duplicates_review", args=[instance.pk]
+        )
+        return context
+
+
 class PhenomenonIndexView(IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
         return visible_phenomena(self.request.user, queryset).select_related(
             "subject", "theme", "scope", "area", "author", "work_unit"
         )
-
-
-class PhenomenonInspectView(snippet_views.InspectView):
-    """Shows the approved version; its title too (not a pending edit's, which viewers can't see)."""
-
-    def get_page_subtitle(self):
-        return str(self.object)
 
 
 class PhenomenonViewSet(SnippetViewSet):
@@ -124,6 +198,9 @@ class PhenomenonViewSet(SnippetViewSet):
         Column("scope", label=_("Cakupan")),
         Column("author", label=_("Penginput")),
         DateColumn("updated_at", label=_("Diperbarui"), sort_key="updated_at"),
+        DuplicateFlagColumn(
+            "duplicate_flag", label=_("Kemungkinan duplikat"), accessor=duplicate_flag
+        ),
     ]
     list_export = [
         "title",
@@ -138,18 +215,40 @@ class PhenomenonViewSet(SnippetViewSet):
         "live",
     ]
     export_filename = "fenomena"
-    edit_handler = ObjectList(Phenomenon.panels, base_form_class=PhenomenonForm)
+    edit_handler = ObjectList(
+        [*Phenomenon.panels[:3], DuplicatesPanel(), *Phenomenon.panels[3:]],
+        base_form_class=PhenomenonForm,
+    )
 
-    edit_view_class = checked(snippet_views.EditView, "change")
+    edit_view_class = PhenomenonEditView
     copy_view_class = checked(snippet_views.CopyView, "view")
     delete_view_class = checked(snippet_views.DeleteView, "delete")
-    inspect_view_class = checked(PhenomenonInspectView, "view")
+    inspect_view_class = PhenomenonInspectView
     history_view_class = checked(snippet_views.HistoryView, "history")
     usage_view_class = checked(snippet_views.UsageView, "view")
     lock_view_class = checked(snippet_views.LockView, "lock")
     unlock_view_class = checked(snippet_views.UnlockView, "unlock")
     revisions_view_class = checked(snippet_views.PreviewRevisionView, "view")
     revisions_compare_view_class = checked(snippet_views.RevisionsCompareView, "view")
+
+    def get_urlpatterns(self):
+        from .duplicates import views as duplicate_views
+
+        return [
+            *super().get_urlpatterns(),
+            path("duplicates/check/", duplicate_views.check_view, name="duplicates_check"),
+            path("duplicates/<int:pk>/", duplicate_views.review_view, name="duplicates_review"),
+            path(
+                "duplicates/<int:pk>/add-source/",
+                duplicate_views.add_source_view,
+                name="duplicates_add_source",
+            ),
+            path(
+                "duplicates/<int:pk>/merge/",
+                duplicate_views.merge_view,
+                name="duplicates_merge",
+            ),
+        ]
 
 
 def reference_viewset(model_, icon_, order, fields, list_display_=None):

@@ -18,3 +18,34 @@ def hide_reference_data_from_non_admins(request, menu_items):
 
     if not is_admin(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "data-referensi"]
+
+
+@hooks.register("register_log_actions")
+def register_duplicate_log_actions(actions):
+    from django.utils.translation import gettext
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.log_actions import LogFormatter
+
+    @actions.register_action("simfoni.merge")
+    class MergeFormatter(LogFormatter):
+        label = _("Gabungkan duplikat")
+
+        def format_message(self, log_entry):
+            return gettext("Fenomena duplikat #%(id)s “%(title)s” digabungkan ke sini") % {
+                "id": log_entry.data.get("duplicate_id"),
+                "title": log_entry.data.get("duplicate_title", ""),
+            }
+
+    @actions.register_action("simfoni.merged_into")
+    class MergedIntoFormatter(LogFormatter):
+        label = _("Digabungkan")
+
+        def format_message(self, log_entry):
+            return gettext("Digabungkan ke fenomena #%(id)s “%(title)s”") % {
+                "id": log_entry.data.get("survivor_id"),
+                "title": log_entry.data.get("survivor_title", ""),
+            }
+
+    actions.register_action(
+        "simfoni.add_source", _("Tambah sumber"), _("Sumber ditambahkan (fenomena duplikat)")
+    )

@@ -186,7 +186,12 @@ def test_viewer_sees_only_approved_phenomena(
     client, province_operator, viewer, phenomenon_form_data
 ):
     post(client, province_operator, phenomenon_form_data(title="Draf yang belum disetujui"))
-    post(client, province_operator, phenomenon_form_data(title="Sudah disetujui"))
+    other = phenomenon_form_data(
+        title="Sudah disetujui",
+        narrative="Kunjungan wisman ke Jakarta turun 12 persen setelah libur panjang.",
+        sources=[source("portal_berita", "Kompas.com", "https://travel.kompas.com/read/x")],
+    )  # another story and article: the duplicate check lets it through
+    post(client, province_operator, other)
     approved = Phenomenon.objects.get(title="Sudah disetujui")
     approved.save_revision().publish()
     client = Client()  # the viewer's own browser

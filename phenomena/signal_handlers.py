@@ -1,0 +1,26 @@
+"""Signal receivers of the phenomena app, connected in ``PhenomenaConfig.ready``."""
+
+from django.contrib.contenttypes.models import ContentType
+
+
+def phenomenon_saved(sender, instance, raw=False, **kwargs):
+    """Keep the duplicate fingerprints in line with the phenomenon's latest content."""
+    if raw:
+        return
+    from .duplicates.service import _latest_content, refresh_fingerprints
+
+    refresh_fingerprints(instance, _latest_content(instance))
+
+
+def revision_saved(sender, instance, created=False, raw=False, **kwargs):
+    """An edit of a published phenomenon lives in a revision until it is approved: index it."""
+    if raw or not created:
+        return
+    from .duplicates.service import refresh_fingerprints
+    from .models import Phenomenon
+
+    if instance.base_content_type_id != ContentType.objects.get_for_model(Phenomenon).pk:
+        return
+    phenomenon = Phenomenon.objects.filter(pk=instance.object_id).first()
+    if phenomenon is not None and phenomenon.live:
+        refresh_fingerprints(phenomenon, instance.as_object())

@@ -1,0 +1,175 @@
+"""The duplicate check in the real admin: form warnings and blocks, add as source, endpoint."""
+
+from django.urls import reverse
+
+from phenomena.models import DuplicateDecision, Phenomenon
+from tests.duplicates.conftest import (
+    OTHER,
+    OTHER_TITLE,
+    SAME_STORY,
+    SAME_STORY_TITLE,
+    STORY_TITLE,
+    STORY_URL,
+)
+from tests.phenomena.test_admin_input import errors_of, source
+
+ADD_URL = "wagtailsnippets_phenomena_phenomenon:add"
+NS = "wagtailsnippets_phenomena_phenomenon"
+
+
+def post(client, user, data):
+    client.force_login(user)
+    return client.post(reverse(ADD_URL), data)
+
+
+def same_story_data(phenomenon_form_data, **extra):
+    return phenomenon_form_data(
+        title=SAME_STORY_TITLE,
+        narrative=SAME_STORY,
+        sources=[
+            source("portal_berita", "CNN Indonesia", "https://www.cnnindonesia.com/ekonomi/1")
+        ],
+        **extra,
+    )
+
+
+def test_same_url_blocks_save_and_offers_add_as_source(
+    client, make_phenomenon, province_operator, make_user, phenomenon_form_data
+):
+    stored = make_phenomenon(make_user("opsos2b", "Operator", "fungsi-sosial-2"))
+    data = phenomenon_form_data(
+        title="Judul yang diketik operator",
+        narrative="Narasi yang diketik operator tetap ada.",
+        sources=[
+            source("portal_berita", "Kompas.com", STORY_URL + "?utm_source=twitter"),
+            source("portal_berita", "CNN Indonesia", "https://www.cnnindonesia.com/ekonomi/9"),
+        ],
+    )
+    response = post(client, province_operator, data)
+    assert response.status_code == 200
+    assert Phenomenon.objects.count() == 1
+    text = errors_of(response)
+    assert f"sudah tercatat pada fenomena “{STORY_TITLE}”" in text
+    assert "Tautan ini sudah dipakai" in text  # on the source row itself
+    html = response.content.decode()
+    add_url = reverse(f"{NS}:duplicates_add_source", args=[stored.pk])
+    assert f'formaction="{add_url}"' in html
+    assert response.context["form"]["title"].value() == "Judul yang diketik operator"
+    assert "Narasi yang diketik operator tetap ada." in html
+    assert "cnnindonesia.com/ekonomi/9" in html
+
+    # The offer: post the same form to the add-as-source action.
+    response = client.post(add_url, data)
+    assert response.status_code == 302
+    assert Phenomenon.objects.count() == 1
+    stored.refresh_from_db()
+    latest = stored.get_latest_revision_as_object()
+    assert sorted(s.url for s in latest.sources.all()) == sorted(
+        [STORY_URL, "https://www.cnnindonesia.com/ekonomi/9"]
+    )  # the Kompas variant is not added twice
+    assert stored.latest_revision.user == province_operator
+    assert stored.sources.count() == 2  # a draft: the row follows the revision
+
+
+def test_add_as_source_to_published_phenomenon_waits_for_review(
+    client, make_phenomenon, province_operator, phenomenon_form_data
+):
+    stored = make_phenomenon(None, live=True)
+    data = phenomenon_form_data(
+        sources=[
+            source("portal_berita", "Kompas.com", STORY_URL),
+            source("portal_berita", "CNN Indonesia", "https://www.cnnindonesia.com/ekonomi/9"),
+        ]
+    )
+    client.force_login(province_operator)
+    response = client.post(reverse(f"{NS}:duplicates_add_source", args=[stored.pk]), data)
+    assert response.status_code == 302
+    stored.refresh_from_db()
+    assert stored.live and stored.has_unpublished_changes
+    assert stored.sources.count() == 1  # published version unchanged until approved
+    assert stored.get_latest_revision_as_object().sources.count() == 2
+
+
+def test_viewer_cannot_add_source(client, make_phenomenon, viewer, phenomenon_form_data):
+    stored = make_phenomenon(None)
+    client.force_login(viewer)
+    url = reverse(f"{NS}:duplicates_add_source", args=[stored.pk])
+    data = phenomenon_form_data(
+        sources=[source("portal_berita", "CNN Indonesia", "https://cnnindonesia.com/z")]
+    )
+    assert client.post(url, data).status_code in (302, 403)
+    assert stored.get_latest_revision_as_object().sources.count() == 1
+
+
+def test_near_match_warns_then_not_duplicate_confirmation_saves(
+    client, make_phenomenon, province_operator, phenomenon_form_data
+):
+    stored = make_phenomenon(None)
+    response = post(client, province_operator, same_story_data(phenomenon_form_data))
+    assert response.status_code == 200
+    assert "mirip dengan fenomena yang sudah ada" in errors_of(response)
+    assert STORY_TITLE in response.content.decode()
+    assert response.context["form"]["narrative"].value() == SAME_STORY
+    assert Phenomenon.objects.count() == 1
+
+    # Ticking without a reason is not enough.
+    response = post(
+        client, province_operator, same_story_data(phenomenon_form_data, not_duplicate="on")
+    )
+    assert response.status_code == 200
+    assert "Tulis alasan singkat" in errors_of(response)
+
+    data = same_story_data(
+        phenomenon_form_data, not_duplicate="on", not_duplicate_reason="Pasar yang diliput berbeda"
+    )
+    response = post(client, province_operator, data)
+    assert response.status_code == 302, errors_of(response)
+    new = Phenomenon.objects.exclude(pk=stored.pk).get()
+    decision = DuplicateDecision.objects.get()
+    assert (decision.phenomenon, decision.other, decision.kind) == (new, stored, "not_duplicate")
+    assert decision.reason == "Pasar yang diliput berbeda"
+    assert decision.decided_by == province_operator
+
+
+def test_unrelated_phenomenon_saves_without_questions(
+    client, make_phenomenon, province_operator, phenomenon_form_data
+):
+    make_phenomenon(None)
+    data = phenomenon_form_data(
+        title=OTHER_TITLE,
+        narrative=OTHER,
+        sources=[source("portal_berita", "Kompas.com", "https://travel.kompas.com/read/1")],
+    )
+    assert post(client, province_operator, data).status_code == 302
+
+
+def test_check_endpoint_lists_duplicates_for_operators_only(
+    client, make_phenomenon, province_operator, viewer, supervisor
+):
+    stored = make_phenomenon(None)
+    url = reverse(f"{NS}:duplicates_check")
+    params = {"title": SAME_STORY_TITLE, "narrative": SAME_STORY, "urls": [STORY_URL]}
+    client.force_login(province_operator)
+    data = client.get(url, params).json()
+    [match] = data["matches"]
+    assert (match["id"], match["title"], match["kind"]) == (stored.pk, STORY_TITLE, "block")
+    assert match["outlet"] == "Kompas.com" and match["status"] == "Draf" and match["date"]
+    assert match["link"] is None  # someone else's draft: listed, but not opened
+    for user in (viewer, supervisor):
+        client.force_login(user)
+        assert client.get(url, params).status_code in (302, 403)
+    client.logout()
+    assert client.get(url, params).status_code in (302, 403)
+
+
+def test_list_flags_possible_duplicates_and_review_page(client, make_phenomenon, admin_user):
+    first = make_phenomenon(None)
+    make_phenomenon(
+        None, title=SAME_STORY_TITLE, narrative=SAME_STORY, url="https://cnnindonesia.com/1"
+    )
+    client.force_login(admin_user)
+    html = client.get(reverse(f"{NS}:list")).content.decode()
+    assert "Kemungkinan duplikat" in html and "1 kemungkinan duplikat" in html
+    html = client.get(reverse(f"{NS}:duplicates_review", args=[first.pk])).content.decode()
+    assert SAME_STORY_TITLE in html
+    assert reverse(f"{NS}:duplicates_merge", args=[first.pk]) in html

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from conftest import PASSWORD
 from django.core.cache import cache
 from django.urls import reverse
 from freezegun import freeze_time
@@ -12,6 +11,7 @@ from taggit.models import Tag
 from home import dashboard
 from home.dashboard import Filters
 from phenomena.models import Phenomenon, PhenomenonKeyword, ReleaseDate, Role, Scope, Subject, Theme
+from tests.conftest import PASSWORD
 
 NOW = "2026-04-15T03:00:00Z"  # Wednesday 15 April 2026, 10:00 in Jakarta
 

@@ -1,6 +1,18 @@
 """Workflow signals → notifications."""
 
+from phenomena.events import is_quiet
+
 from . import notify
+from .actions import publishing_from_workflow
+
+
+def on_published(sender, instance, revision=None, **kwargs):
+    """An admin publishing directly (no review): viewers still hear of a new phenomenon."""
+    if is_quiet() or publishing_from_workflow.get():
+        return
+    if instance.first_published_at and instance.first_published_at != instance.last_published_at:
+        return  # an update of an already approved phenomenon, not a new one
+    notify.published(instance, getattr(revision, "user", None))
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs):

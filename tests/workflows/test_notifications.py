@@ -111,3 +111,21 @@ def test_notifications_page_counter_and_marking_read(client, people):
     assert response.status_code == 302 and response.url == reverse("workflows:queue")
     theirs.refresh_from_db()
     assert not theirs.unread
+
+
+def test_direct_publish_by_admin_still_notifies_viewers_once(people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon.save_revision(user=people.admin).publish(user=people.admin)
+    assert recipients_of("published") == ["viewerprov"]
+    phenomenon.refresh_from_db()
+    phenomenon.save_revision(user=people.admin).publish(user=people.admin)  # an update
+    assert recipients_of("published") == ["viewerprov"]
+
+
+def test_bulk_loading_in_quiet_mode_notifies_nobody(people):
+    from phenomena.events import quiet
+
+    with quiet():
+        phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+        phenomenon.save_revision(user=people.admin).publish(user=people.admin)
+    assert recipients_of("published") == []

@@ -85,10 +85,3 @@ def notifications_menu_item():
         icon_name="mail",
         order=120,
     )
-
-
-@hooks.register("construct_homepage_panels")
-def replace_wagtail_moderation_panel(request, panels):
-    """Wagtail's "awaiting your review" panel links to the editor, which supervisors may not
-    open; SIMFONI's review queue (menu "Antrean review") is where they review."""
-    panels[:] = [p for p in panels if getattr(p, "name", "") != "workflow_objects_to_moderate"]

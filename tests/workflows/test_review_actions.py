@@ -195,12 +195,3 @@ def test_bulk_approve_approves_only_what_is_routed(client, people):
     assert "1 fenomena tidak dapat Anda setujui" in text
     assert all(Phenomenon.objects.get(pk=p.pk).live for p in mine)
     assert not Phenomenon.objects.get(pk=other.pk).live
-
-
-def test_admin_home_has_no_wagtail_moderation_panel_linking_to_the_editor(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
-    submit(phenomenon)
-    client.force_login(people.spv_inflasi)
-    html = client.get("/admin/").content.decode()
-    edit_url = f"/admin/snippets/phenomena/phenomenon/edit/{phenomenon.pk}/"
-    assert edit_url not in html

@@ -453,7 +453,9 @@ class Phenomenon(
             .get_indexed_objects()
             .filter(live=True)
             .select_related("subject", "theme", "scope", "area")
-            .prefetch_related("sources__outlet", "sources__source_type", "keywords", "indicator_links")
+            .prefetch_related(
+                "sources__outlet", "sources__source_type", "keywords", "indicator_links"
+            )
         )
 
     def search_title_id(self) -> str:

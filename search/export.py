@@ -87,7 +87,9 @@ def to_xlsx(hits, total, base_url="", query_description="") -> bytes:
     for hit in hits:
         sheet.append(row_for(hit, base_url))
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJKLMNO", (8, 50, 80, 12, 20, 28, 18, 24, 22, 24, 14, 40, 40, 30, 36), strict=True):
+    for letter, width in zip(
+        "ABCDEFGHIJKLMNO", (8, 50, 80, 12, 20, 28, 18, 24, 22, 24, 14, 40, 40, 30, 36), strict=True
+    ):
         sheet.column_dimensions[letter].width = width
     info = workbook.create_sheet("Keterangan")
     info.append([_("Pencarian"), query_description])

@@ -130,8 +130,10 @@ def _parse_month(raw: str, label: str, errors: list) -> datetime.date | None:
         year, month = int(match[1]), int(match[2])
         if 1900 <= year <= 2999 and 1 <= month <= 12:
             return datetime.date(year, month, 1)
-    errors.append(_("%(label)s tidak dikenali (gunakan format TTTT-BB): %(value)s diabaikan.")
-                  % {"label": label, "value": raw[:20]})
+    errors.append(
+        _("%(label)s tidak dikenali (gunakan format TTTT-BB): %(value)s diabaikan.")
+        % {"label": label, "value": raw[:20]}
+    )
     return None
 
 
@@ -145,8 +147,10 @@ def _parse_date(raw: str, label: str, errors: list) -> datetime.date | None:
             return value
     except ValueError:
         pass
-    errors.append(_("%(label)s tidak dikenali (gunakan format TTTT-BB-HH): %(value)s diabaikan.")
-                  % {"label": label, "value": raw[:20]})
+    errors.append(
+        _("%(label)s tidak dikenali (gunakan format TTTT-BB-HH): %(value)s diabaikan.")
+        % {"label": label, "value": raw[:20]}
+    )
     return None
 
 

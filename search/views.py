@@ -66,32 +66,55 @@ def search_view(request):
     for group in _facet_groups(result):
         for item in group["items"]:
             if item["selected"]:
-                active.append({"title": group["title"], "label": item["facet"].label, "url": item["url"]})
+                active.append(
+                    {"title": group["title"], "label": item["facet"].label, "url": item["url"]}
+                )
     for key, label in (("date_from", _("Sumber sejak")), ("date_to", _("Sumber sampai"))):
         value = getattr(params, key)
         if value:
-            active.append({"title": label, "label": value.strftime("%d-%m-%Y"),
-                           "url": "?" + params.to_querydict(**{key: "", "page": ""}).urlencode()})
+            active.append(
+                {
+                    "title": label,
+                    "label": value.strftime("%d-%m-%Y"),
+                    "url": "?" + params.to_querydict(**{key: "", "page": ""}).urlencode(),
+                }
+            )
+    current = params.to_querydict()
     period_range = params.period_from != params.period_to
     if period_range and (params.period_from or params.period_to):
-        active.append({"title": _("Periode"), "label": f"{params.to_querydict().get('period_from', '…')} – {params.to_querydict().get('period_to', '…')}",
-                       "url": "?" + params.to_querydict(period_from="", period_to="", page="").urlencode()})
+        active.append(
+            {
+                "title": _("Periode"),
+                "label": "{} – {}".format(
+                    current.get("period_from", "…"), current.get("period_to", "…")
+                ),
+                "url": "?" + params.to_querydict(period_from="", period_to="", page="").urlencode(),
+            }
+        )
     context = {
         "result": result,
         "params": params,
         "facet_groups": _facet_groups(result),
         "active_filters": active,
         "sorts": [(key, _(label)) for key, label in SORTS.items()],
-        "current_sort": params.effective_sort if result.terms else (
-            "period_desc" if params.effective_sort == "relevance" else params.effective_sort),
+        "current_sort": params.effective_sort
+        if result.terms
+        else ("period_desc" if params.effective_sort == "relevance" else params.effective_sort),
         "hidden_filters": [(name, v) for name in ID_FILTERS for v in getattr(params, name)],
         "prev_url": page_url(page.number - 1) if page.has_previous else "",
         "next_url": page_url(page.number + 1) if page.has_next else "",
         "export_csv": "export.csv?" + params.to_querydict(page="").urlencode(),
         "export_xlsx": "export.xlsx?" + params.to_querydict(page="").urlencode(),
         "export_max": EXPORT_MAX_ROWS,
-        "clear_url": "?" + params.to_querydict(**{n: [] for n in ID_FILTERS}, period_from="",
-                                              period_to="", date_from="", date_to="", page="").urlencode(),
+        "clear_url": "?"
+        + params.to_querydict(
+            **{n: [] for n in ID_FILTERS},
+            period_from="",
+            period_to="",
+            date_from="",
+            date_to="",
+            page="",
+        ).urlencode(),
     }
     return render(request, "search/search.html", context)
 

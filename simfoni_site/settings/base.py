@@ -175,7 +175,8 @@ if os.environ.get("ELASTICSEARCH_URL"):
 
     WAGTAILSEARCH_BACKENDS = {
         "default": backend_settings(
-            os.environ["ELASTICSEARCH_URL"], os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "simfoni_")
+            os.environ["ELASTICSEARCH_URL"],
+            os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "simfoni_"),
         )
     }
 else:

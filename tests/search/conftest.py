@@ -113,7 +113,9 @@ def make_phenomenon(db, publisher):
         for order, (name, direction) in enumerate(indicators):
             phenomenon.indicator_links.add(
                 PhenomenonIndicator(
-                    sort_order=order, indicator=Indicator.objects.get(name=name), direction=direction
+                    sort_order=order,
+                    indicator=Indicator.objects.get(name=name),
+                    direction=direction,
                 )
             )
         if keywords:

@@ -67,8 +67,17 @@ def test_document_holds_analysed_text_and_child_values(make_phenomenon, db):
 
 def test_one_request_has_query_filters_facets_and_histogram():
     params = parse_params(
-        {"q": "x", "area": ["5", "6"], "period_from": "2024-01", "date_to": "2024-03-31",
-         "outlet": "3", "keyword": "9", "sort": "date_desc", "page": "3", "per_page": "10"}
+        {
+            "q": "x",
+            "area": ["5", "6"],
+            "period_from": "2024-01",
+            "date_to": "2024-03-31",
+            "outlet": "3",
+            "keyword": "9",
+            "sort": "date_desc",
+            "page": "3",
+            "per_page": "10",
+        }
     )
     body = build_search(params, "naik harga", "simfoni_phenomena_phenomenon", 20, 10).to_dict()
     must = body["query"]["bool"]["must"][0]["multi_match"]
@@ -83,7 +92,14 @@ def test_one_request_has_query_filters_facets_and_histogram():
     assert body["from"] == 20 and body["size"] == 10
     assert body["sort"][0] == {"primary_source_date_filter": {"order": "desc", "missing": "_last"}}
     assert set(body["aggs"]) == {
-        "subject", "theme", "scope", "area", "period", "source_type", "outlet", "indicator",
+        "subject",
+        "theme",
+        "scope",
+        "area",
+        "period",
+        "source_type",
+        "outlet",
+        "indicator",
         "keyword",
     }
     assert body["aggs"]["period"]["date_histogram"]["calendar_interval"] == "month"

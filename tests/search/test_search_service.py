@@ -171,14 +171,21 @@ def test_each_filter_narrows(viewer, make_phenomenon):
 def test_facet_counts_follow_the_query(viewer, make_phenomenon):
     make_phenomenon("Harga beras naik", "Beras medium naik.", area="3171", keywords=["beras"])
     make_phenomenon("Harga beras turun", "Beras premium turun.", area="3172", keywords=["beras"])
-    make_phenomenon("Hotel penuh", "Okupansi hotel naik.", area="3171",
-                    subject="ekonomi", theme="Pariwisata",
-                    sources=(("fgd", None, datetime.date(2024, 5, 2)),))
+    make_phenomenon(
+        "Hotel penuh",
+        "Okupansi hotel naik.",
+        area="3171",
+        subject="ekonomi",
+        theme="Pariwisata",
+        sources=(("fgd", None, datetime.date(2024, 5, 2)),),
+    )
     refresh_index()
     everything = search(viewer)
     assert facet_counts(everything, "area") == {"Jakarta Selatan": 2, "Jakarta Timur": 1}
-    assert facet_counts(everything, "source_type") == {"Portal Berita Online": 2,
-                                                       "Focus Group Discussion": 1}
+    assert facet_counts(everything, "source_type") == {
+        "Portal Berita Online": 2,
+        "Focus Group Discussion": 1,
+    }
     assert facet_counts(everything, "period") == {"Mei 2024": 3}
     rice = search(viewer, q="beras")
     assert facet_counts(rice, "area") == {"Jakarta Selatan": 1, "Jakarta Timur": 1}

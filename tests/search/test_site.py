@@ -103,7 +103,9 @@ def test_export_is_capped_and_says_so(client, viewer, make_phenomenon, settings,
     rows = csv_rows(response)
     assert len([r for r in rows[1:] if r and r[0].isdigit()]) == 2
     assert "Hanya 2 dari 4" in rows[-1][0]
-    workbook = openpyxl.load_workbook(io.BytesIO(client.get("/cari/export.xlsx", {"q": "cabai"}).content))
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(client.get("/cari/export.xlsx", {"q": "cabai"}).content)
+    )
     notes = [row for row in workbook["Keterangan"].iter_rows(values_only=True)]
     assert any("Hanya 2 dari 4" in str(row[1]) for row in notes)
 
@@ -122,7 +124,8 @@ def test_bad_queries_give_a_page_not_an_error(client, viewer, make_phenomenon, q
 def test_bad_parameters_are_explained(client, viewer):
     client.force_login(viewer)
     response = client.get(
-        "/cari/", {"area": "x", "period_from": "2024-13", "date_to": "kemarin", "sort": "acak", "page": "-5"}
+        "/cari/",
+        {"area": "x", "period_from": "2024-13", "date_to": "kemarin", "sort": "acak", "page": "-5"},
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -137,10 +140,18 @@ def test_viewer_finds_narrows_sorts_exports_and_opens(client, viewer, make_pheno
         area="3175",
         period=datetime.date(2024, 2, 1),
     )
-    make_phenomenon("Banjir rob di Cilincing", "Banjir rob merendam permukiman.", area="3175",
-                    period=datetime.date(2024, 3, 1))
-    make_phenomenon("Banjir di Jakarta Timur", "Banjir rob tidak terjadi, hujan deras saja.",
-                    area="3172", period=datetime.date(2024, 2, 1))
+    make_phenomenon(
+        "Banjir rob di Cilincing",
+        "Banjir rob merendam permukiman.",
+        area="3175",
+        period=datetime.date(2024, 3, 1),
+    )
+    make_phenomenon(
+        "Banjir di Jakarta Timur",
+        "Banjir rob tidak terjadi, hujan deras saja.",
+        area="3172",
+        period=datetime.date(2024, 2, 1),
+    )
     refresh_index()
     client.force_login(viewer)
 

@@ -16,7 +16,6 @@ older than the last change of the index (see README "Search").
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 
 from django.conf import settings
 from django.core.cache import cache
@@ -119,8 +118,3 @@ def merge_selected(counts: dict[str, dict], params) -> dict[str, dict]:
         for value in getattr(params, name, ()):
             counts.setdefault(name, {}).setdefault(value, 0)
     return counts
-
-
-def scale_counts(counts: dict, factor: float) -> dict:
-    """Scale sampled counts up to the whole result set (estimated counts)."""
-    return {k: max(1, round(v * factor)) for k, v in Counter(counts).items()}

@@ -27,6 +27,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from search.analysis import ELASTICSEARCH_ANALYZER, analyse_to_string
+
 MONTHS_ID = [
     "Januari",
     "Februari",
@@ -41,6 +43,10 @@ MONTHS_ID = [
     "November",
     "Desember",
 ]
+
+
+# Elasticsearch mapping of fields holding pre-analysed text (split on whitespace only).
+SEARCH_TEXT_ES = {"analyzer": ELASTICSEARCH_ANALYZER, "search_analyzer": ELASTICSEARCH_ANALYZER}
 
 
 class Level(models.TextChoices):
@@ -416,10 +422,13 @@ class Phenomenon(
         InlinePanel("indicator_links", label=_("Indikator terkait"), heading=_("Indikator")),
     ]
 
+    # Search (search app): only approved phenomena are indexed (`get_indexed_objects`), and
+    # the text is indexed pre-analysed by search.analysis so every backend matches alike.
     search_fields = [
-        index.SearchField("title", boost=2),
-        index.SearchField("narrative"),
+        index.SearchField("search_title_id", boost=2, es_extra=SEARCH_TEXT_ES),
+        index.SearchField("search_text_id", es_extra=SEARCH_TEXT_ES),
         index.AutocompleteField("title"),
+        index.FilterField("id"),
         index.FilterField("live"),
         index.FilterField("subject"),
         index.FilterField("theme"),
@@ -427,6 +436,16 @@ class Phenomenon(
         index.FilterField("area"),
         index.FilterField("reference_period"),
         index.FilterField("author"),
+        index.FilterField("created_at"),
+        # Denormalised values of the inline sources, indicators and keywords (for filters,
+        # facets and sorting in Elasticsearch; the database backend uses joins instead).
+        index.FilterField("primary_source_date", type="DateField"),
+        index.FilterField("primary_source_type_order", type="IntegerField"),
+        index.FilterField("source_type_ids", type="IntegerField"),
+        index.FilterField("outlet_ids", type="IntegerField"),
+        index.FilterField("source_dates", type="DateField"),
+        index.FilterField("indicator_ids", type="IntegerField"),
+        index.FilterField("keyword_ids", type="IntegerField"),
     ]
 
     class Meta:
@@ -453,6 +472,53 @@ class Phenomenon(
     @property
     def reference_period_label(self) -> str:
         return f"{MONTHS_ID[self.reference_period.month - 1]} {self.reference_period.year}"
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """Only approved phenomena are ever in the search index."""
+        return (
+            super()
+            .get_indexed_objects()
+            .filter(live=True)
+            .select_related("subject", "theme", "scope", "area")
+            .prefetch_related(
+                "sources__outlet", "sources__source_type", "keywords", "indicator_links"
+            )
+        )
+
+    def search_title_id(self) -> str:
+        """The title, analysed for the search index (see search.analysis)."""
+        return analyse_to_string(self.title)
+
+    def search_text_id(self) -> str:
+        """Title, narrative, keywords and outlets, analysed for the search index."""
+        parts = [self.title, self.narrative]
+        parts += [tag.name for tag in self.keywords.all()]
+        parts += [source.outlet.name for source in self.sources.all() if source.outlet_id]
+        return analyse_to_string("\n".join(parts))
+
+    def primary_source_date(self):
+        source = self.primary_source
+        return source.source_date if source else None
+
+    def primary_source_type_order(self):
+        source = self.primary_source
+        return source.source_type.sort_order if source else None
+
+    def source_type_ids(self) -> list[int]:
+        return sorted({s.source_type_id for s in self.sources.all()})
+
+    def outlet_ids(self) -> list[int]:
+        return sorted({s.outlet_id for s in self.sources.all() if s.outlet_id})
+
+    def source_dates(self) -> list:
+        return sorted({s.source_date for s in self.sources.all()})
+
+    def indicator_ids(self) -> list[int]:
+        return sorted({link.indicator_id for link in self.indicator_links.all()})
+
+    def keyword_ids(self) -> list[int]:
+        return sorted({tag.pk for tag in self.keywords.all()})
 
     def clean(self):
         super().clean()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("", include("home.urls")),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("search.urls")),  # /cari/ and /fenomena/<id>/
 ]
 
 if settings.DEBUG:

@@ -179,3 +179,24 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Search (search app, README "Search"): Wagtail's database backend by default (PostgreSQL
+# full-text search with the `simple` configuration: text is pre-analysed by search.analysis,
+# so PostgreSQL's stemmer must not run on top; SQLite FTS5 otherwise); Elasticsearch 8 when
+# ELASTICSEARCH_URL is set.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("home") + 1, "search")
+if os.environ.get("ELASTICSEARCH_URL"):
+    from search.elastic import backend_settings
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": backend_settings(
+            os.environ["ELASTICSEARCH_URL"],
+            os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "simfoni_"),
+        )
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+    }
+SEARCH_EXPORT_MAX_ROWS = int(os.environ.get("SEARCH_EXPORT_MAX_ROWS", "10000"))
+SEARCH_FACET_CACHE_SECONDS = int(os.environ.get("SEARCH_FACET_CACHE_SECONDS", "300"))

@@ -1,0 +1,192 @@
+"""Elasticsearch: backend settings and the one-request faceted query.
+
+Indexing goes through Wagtail's own ``wagtail.search.backends.elasticsearch8`` backend
+(mapping from ``Phenomenon.search_fields``, signals, ``update_index``). The index settings
+add :data:`search.analysis.ELASTICSEARCH_ANALYSIS` and make its whitespace analyser the
+index default, so Wagtail's ``_all_text`` copy fields are analysed like the pre-analysed
+source fields.
+
+Querying uses elasticsearch-dsl instead of Wagtail's ``.search()``/``.facet()`` because the
+page needs what that API cannot say in one request: nine facets (terms aggregations) and a
+monthly date histogram together with the hits, sorted by values of child rows
+(primary source date, source type order).
+"""
+
+from __future__ import annotations
+
+import copy
+
+from elasticsearch_dsl import A, Q, Search
+
+from .analysis import ELASTICSEARCH_ANALYSIS, ELASTICSEARCH_ANALYZER
+from .facets import FACET_FIELDS, KEYWORD_FACET_SIZE
+from .params import SearchParams
+
+#: Document field of each facet / filter (Wagtail names FilterFields "<attname>_filter").
+FIELDS = {
+    "subject": "subject_id_filter",
+    "theme": "theme_id_filter",
+    "scope": "scope_id_filter",
+    "area": "area_id_filter",
+    "period": "reference_period_filter",
+    "source_type": "source_type_ids_filter",
+    "outlet": "outlet_ids_filter",
+    "indicator": "indicator_ids_filter",
+    "keyword": "keyword_ids_filter",
+}
+TEXT_FIELDS = ["search_title_id^2", "search_text_id"]
+CONTENT_TYPE = "phenomena.Phenomenon"
+FACET_SIZE = 200
+
+
+def index_settings() -> dict:
+    """INDEX_SETTINGS for Wagtail's Elasticsearch backend: the Indonesian analysis."""
+    analysis = copy.deepcopy(ELASTICSEARCH_ANALYSIS)
+    analyzers = analysis["analysis"]["analyzer"]
+    analyzers["default"] = copy.deepcopy(analyzers[ELASTICSEARCH_ANALYZER])
+    return {"settings": analysis}
+
+
+def backend_settings(url: str, index_prefix: str = "simfoni_") -> dict:
+    """The WAGTAILSEARCH_BACKENDS["default"] entry when ELASTICSEARCH_URL is set."""
+    return {
+        "BACKEND": "wagtail.search.backends.elasticsearch8",
+        "URLS": [url],
+        "INDEX_PREFIX": index_prefix,
+        "TIMEOUT": 10,
+        "INDEX_SETTINGS": index_settings(),
+    }
+
+
+def _sort_clause(sort: str) -> list:
+    by_period = [{"reference_period_filter": {"order": "desc"}}, {"id_filter": {"order": "desc"}}]
+    return {
+        "relevance": ["_score", *by_period],
+        "period_desc": by_period,
+        "period_asc": [{"reference_period_filter": {"order": "asc"}}, {"id_filter": "asc"}],
+        "date_desc": [
+            {"primary_source_date_filter": {"order": "desc", "missing": "_last"}},
+            {"id_filter": {"order": "desc"}},
+        ],
+        "date_asc": [
+            {"primary_source_date_filter": {"order": "asc", "missing": "_last"}},
+            {"id_filter": {"order": "asc"}},
+        ],
+        "source_type": [
+            {"primary_source_type_order_filter": {"order": "asc", "missing": "_last"}},
+            *by_period,
+        ],
+        "coverage": [
+            {"scope_id_filter": {"order": "asc"}},
+            {"area_id_filter": {"order": "asc", "missing": "_first"}},
+            *by_period,
+        ],
+    }[sort]
+
+
+def filter_clauses(params: SearchParams) -> list:
+    clauses = [
+        Q("term", _django_content_type=CONTENT_TYPE),
+        Q("term", live_filter=True),
+    ]
+    for name in ("subject", "theme", "scope", "area", "source_type", "outlet", "indicator"):
+        values = getattr(params, name)
+        if values:
+            clauses.append(Q("terms", **{FIELDS[name]: list(values)}))
+    if params.keyword:
+        clauses.append(Q("terms", keyword_ids_filter=list(params.keyword)))
+    period = {}
+    if params.period_from:
+        period["gte"] = params.period_from.isoformat()
+    if params.period_to:
+        period["lte"] = params.period_to.isoformat()
+    if period:
+        clauses.append(Q("range", reference_period_filter=period))
+    dates = {}
+    if params.date_from:
+        dates["gte"] = params.date_from.isoformat()
+    if params.date_to:
+        dates["lte"] = params.date_to.isoformat()
+    if dates:
+        clauses.append(Q("range", source_dates_filter=dates))
+    return clauses
+
+
+def build_search(
+    params: SearchParams, terms: str, index: str, offset: int, limit: int, with_facets=True
+) -> Search:
+    """One request: the page of hits, the exact total and every facet."""
+    search = Search(index=index).extra(track_total_hits=True)[offset : offset + limit]
+    search = search.source(["pk"])
+    if terms:
+        query = Q(
+            "multi_match",
+            query=terms,
+            fields=TEXT_FIELDS,
+            operator="and",
+            type="cross_fields",
+            analyzer=ELASTICSEARCH_ANALYZER,
+        )
+        search = search.query(Q("bool", must=[query], filter=filter_clauses(params)))
+        sort = params.effective_sort
+    else:
+        search = search.query(Q("bool", filter=filter_clauses(params)))
+        sort = params.effective_sort if params.effective_sort != "relevance" else "period_desc"
+    search = search.sort(*_sort_clause(sort))
+    if with_facets:
+        for name in FACET_FIELDS:
+            if name == "period":
+                agg = A(
+                    "date_histogram",
+                    field=FIELDS[name],
+                    calendar_interval="month",
+                    min_doc_count=1,
+                    format="yyyy-MM-dd",
+                )
+            else:
+                size = KEYWORD_FACET_SIZE if name == "keyword" else FACET_SIZE
+                agg = A("terms", field=FIELDS[name], size=size)
+            search.aggs.bucket(name, agg)
+    return search
+
+
+def parse_aggregations(aggs: dict) -> dict[str, dict]:
+    import datetime
+
+    out: dict[str, dict] = {}
+    for name in FACET_FIELDS:
+        buckets = (aggs.get(name) or {}).get("buckets", [])
+        if name == "period":
+            out[name] = {
+                datetime.date.fromisoformat(b["key_as_string"][:10]): b["doc_count"]
+                for b in buckets
+            }
+        else:
+            out[name] = {int(b["key"]): b["doc_count"] for b in buckets}
+    return out
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def index_name(self):
+        from phenomena.models import Phenomenon
+
+        return self.backend.get_index_for_model(Phenomenon).name
+
+    def search(self, queryset, params, terms, offset, limit, with_facets=True):
+        from .service import EngineResult
+
+        body = build_search(params, terms, self.index_name(), offset, limit, with_facets)
+        response = self.backend.es.search(index=self.index_name(), body=body.to_dict())
+        hits = response["hits"]
+        ids = [int(hit["_source"]["pk"]) for hit in hits["hits"]]
+        # The database has the last word: a hit that is no longer approved is dropped.
+        allowed = set(queryset.filter(pk__in=ids).values_list("pk", flat=True))
+        facets = parse_aggregations(response.get("aggregations", {})) if with_facets else {}
+        return EngineResult(
+            ids=[i for i in ids if i in allowed], total=hits["total"]["value"], facets=facets
+        )

@@ -1,0 +1,120 @@
+"""Facet counts: how many matching phenomena fall under each filter value.
+
+Database backends: counts of the phenomenon's own foreign keys (subject, theme, scope,
+kab/kota) and of the reference month come from Wagtail's ``SearchResults.facet(field)``.
+Values held in child rows — sources (source type, outlet), indicator links, keywords — are
+not fields of the phenomenon, so ``.facet()`` cannot count them: they are counted here with
+one aggregate query each over the matching id set.
+
+Elasticsearch: every facet comes back from one request as aggregations (search/elastic.py).
+
+Counts are cached per search (query + filters) for a short time; any approve, unpublish or
+delete bumps a generation number that is part of the cache key, so a cached count is never
+older than the last change of the index (see README "Search").
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count
+
+#: Facets, in the order the page shows them: name -> Wagtail FilterField (attname) or None.
+FACET_FIELDS = {
+    "subject": "subject_id",
+    "theme": "theme_id",
+    "scope": "scope_id",
+    "area": "area_id",
+    "period": "reference_period",
+    "source_type": None,
+    "outlet": None,
+    "indicator": None,
+    "keyword": None,
+}
+#: At most this many values are shown for the keyword facet (the most frequent).
+KEYWORD_FACET_SIZE = 25
+GENERATION_KEY = "simfoni-search-generation"
+
+
+def facet_cache_seconds() -> int:
+    return int(getattr(settings, "SEARCH_FACET_CACHE_SECONDS", 300))
+
+
+def bump_generation() -> None:
+    """Invalidate every cached facet count (called when the index changes)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def cache_key(kind: str, parts: tuple) -> str:
+    generation = cache.get(GENERATION_KEY, 0)
+    digest = hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
+    return f"simfoni-search:{kind}:{generation}:{digest}"
+
+
+def database_facets(results, matching_queryset) -> dict[str, dict]:
+    """Raw facet counts {facet: {value: count}} for Wagtail database-backend results.
+
+    ``results`` are the (unsliced) Wagtail search results; ``matching_queryset`` the
+    queryset of every matching phenomenon (used as a subquery for child-row facets).
+    """
+    from phenomena.models import PhenomenonIndicator, PhenomenonKeyword, PhenomenonSource
+
+    counts: dict[str, dict] = {}
+    for name, attname in FACET_FIELDS.items():
+        if attname:
+            counts[name] = {k: v for k, v in results.facet(attname).items() if k is not None}
+    ids = matching_queryset.values("pk")
+    counts["source_type"] = _count(
+        PhenomenonSource.objects.filter(phenomenon_id__in=ids), "source_type_id", "phenomenon_id"
+    )
+    counts["outlet"] = _count(
+        PhenomenonSource.objects.filter(phenomenon_id__in=ids, outlet__isnull=False),
+        "outlet_id",
+        "phenomenon_id",
+    )
+    counts["indicator"] = _count(
+        PhenomenonIndicator.objects.filter(phenomenon_id__in=ids), "indicator_id", "phenomenon_id"
+    )
+    keyword_counts = (
+        PhenomenonKeyword.objects.filter(content_object_id__in=ids)
+        .values("tag_id")
+        .annotate(n=Count("content_object_id", distinct=True))
+        .order_by("-n", "tag_id")[:KEYWORD_FACET_SIZE]
+    )
+    counts["keyword"] = {row["tag_id"]: row["n"] for row in keyword_counts}
+    return counts
+
+
+def queryset_facets(matching_queryset) -> dict[str, dict]:
+    """Like :func:`database_facets`, for a plain queryset of the matching phenomena.
+
+    The phenomenon's own fields are counted with the GROUP BY that Wagtail's ``.facet()``
+    runs (``values(field).annotate(count=Count("pk"))``).
+    """
+
+    class _QuerysetFacets:
+        def facet(self, attname):
+            rows = matching_queryset.order_by().values(attname).annotate(count=Count("pk"))
+            return {row[attname]: row["count"] for row in rows}
+
+    return database_facets(_QuerysetFacets(), matching_queryset.order_by())
+
+
+def _count(queryset, value_field, owner_field) -> dict:
+    rows = queryset.values(value_field).annotate(n=Count(owner_field, distinct=True))
+    return {row[value_field]: row["n"] for row in rows if row[value_field] is not None}
+
+
+def merge_selected(counts: dict[str, dict], params) -> dict[str, dict]:
+    """Make sure selected values appear even when nothing matches them (count 0)."""
+    for name in FACET_FIELDS:
+        if name == "period":
+            continue
+        for value in getattr(params, name, ()):
+            counts.setdefault(name, {}).setdefault(value, 0)
+    return counts

@@ -36,7 +36,7 @@ class Kind:
         return [(c.value, c.label) for c in Channel if self.optional or c != Channel.OFF]
 
 
-A, S, O, V = Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR, Role.VIEWER
+ADM, SPV, OPR, VWR = Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR, Role.VIEWER
 
 KINDS: dict[str, Kind] = {
     kind.code: kind
@@ -44,79 +44,79 @@ KINDS: dict[str, Kind] = {
         Kind(
             "operator_daily",
             _("Pengingat harian mencari fenomena"),
-            (O,),
+            (OPR,),
             Channel.INAPP,
             help_text=_("Setiap hari kerja pukul 08.00, kecuali akhir pekan dan hari libur."),
         ),
         Kind(
             "operator_weekly",
             _("Ringkasan mingguan input dan penolakan"),
-            (O,),
+            (OPR,),
             Channel.BOTH,
             help_text=_("Setiap Jumat: fenomena yang Anda input dan yang dikembalikan."),
         ),
         Kind(
             "supervisor_waiting",
             _("Pengingat mingguan pengajuan yang belum diperiksa"),
-            (S, A),
+            (SPV, ADM),
             Channel.BOTH,
             help_text=_("Setiap Senin: pengajuan yang menunggu Anda lebih dari beberapa hari."),
         ),
         Kind(
             "arc_input",
             _("Pengingat ARC: indikator akan dirilis"),
-            (O, S, A),
+            (OPR, SPV, ADM),
             Channel.BOTH,
             help_text=_("Beberapa hari sebelum rilis: input dan periksa fenomenanya."),
         ),
         Kind(
             "arc_release",
             _("Pengingat ARC: indikator dirilis hari ini"),
-            (V,),
+            (VWR,),
             Channel.INAPP,
             help_text=_("Pada hari rilis: pantau fenomena indikator tersebut."),
         ),
         Kind(
             "scrape_due",
             _("Pengingat menjalankan web scraping"),
-            (A,),
+            (ADM,),
             Channel.BOTH,
             help_text=_("Jika belum ada scraping yang berhasil dalam dua minggu terakhir."),
         ),
-        Kind("scrape_failed", _("Web scraping gagal"), (A,), Channel.BOTH, optional=False),
+        Kind("scrape_failed", _("Web scraping gagal"), (ADM,), Channel.BOTH, optional=False),
         Kind(
             "scrape_results",
             _("Hasil web scraping siap diperiksa"),
-            (S, A),
+            (SPV, ADM),
             Channel.BOTH,
             optional=False,
         ),
         Kind(
             "delegated_edit",
             _("Penugasan menyunting fenomena hasil scraping"),
-            (O,),
+            (OPR,),
             Channel.BOTH,
             optional=False,
         ),
         # Approval workflow events (sent by workflows/notify.py).
-        Kind("submission_new", _("Pengajuan baru untuk diperiksa"), (S, A), Channel.BOTH),
+        Kind("submission_new", _("Pengajuan baru untuk diperiksa"), (SPV, ADM), Channel.BOTH),
         Kind(
             "phenomenon_approved",
             _("Fenomena Anda disetujui"),
-            (O, A),
+            (OPR, ADM),
             Channel.INAPP,
         ),
         Kind(
             "phenomenon_rejected",
             _("Fenomena Anda ditolak"),
-            (O, A),
+            (OPR, ADM),
             Channel.BOTH,
             optional=False,
         ),
         Kind(
             "phenomenon_published",
             _("Fenomena baru disetujui (pemantauan)"),
-            (V,),
+            (VWR,),
             Channel.INAPP,
         ),
     ]

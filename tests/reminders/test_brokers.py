@@ -87,7 +87,12 @@ def test_settings_choose_the_broker_from_redis_url(env, broker_class):
         "from django_q.brokers import get_broker; from django_q.conf import Conf;"
         "print(type(get_broker()).__name__, Conf.REDIS or '-')"
     )
-    run_env = {**os.environ, "DJANGO_SETTINGS_MODULE": "simfoni_site.settings.dev", **env}
+    run_env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "simfoni_site.settings.dev",
+        "DATABASE_URL": "sqlite:///:memory:",  # the test database exists only in this process
+        **env,
+    }
     output = subprocess.run(
         [sys.executable, "-c", code],
         env=run_env,

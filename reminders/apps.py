@@ -14,7 +14,7 @@ class RemindersConfig(AppConfig):
         # Admins see and edit the schedules and the extra holidays in the Wagtail admin.
         admin_permissions = ROLE_PERMISSIONS[Role.ADMIN]
         for dotted in [
-            *[f"django_q.{action}_schedule" for action in CRUD],
+            *[f"reminders.{action}_taskschedule" for action in CRUD],
             *[f"reminders.{action}_holiday" for action in CRUD],
             "reminders.view_sentreminder",
         ]:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_q.models import Schedule
 
 from .kinds import KINDS, Channel
 
@@ -103,3 +104,12 @@ class ScrapeStatus(models.Model):
     @classmethod
     def get(cls) -> "ScrapeStatus":
         return cls.objects.get_or_create(pk=1)[0]
+
+
+class TaskSchedule(Schedule):
+    """django-q's schedules under SIMFONI's names and permissions, for the admin screens."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("jadwal tugas")
+        verbose_name_plural = _("jadwal tugas")

@@ -3,17 +3,17 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_q.models import Schedule, Task
+from django_q.models import Task
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import Holiday, SentReminder
+from .models import Holiday, SentReminder, TaskSchedule
 
 
 class ScheduleForm(forms.ModelForm):
     class Meta:
-        model = Schedule
+        model = TaskSchedule
         fields = ["name", "func", "schedule_type", "minutes", "next_run", "repeats"]
         labels = {
             "name": _("Nama"),
@@ -42,8 +42,17 @@ class LastRunColumn(Column):
         return f"{timezone.localtime(task.stopped):%d-%m-%Y %H:%M} ({outcome})"
 
 
+class LocalTimeColumn(Column):
+    """A date and time in the site's time zone (Wagtail's DateColumn shows "ago", even for
+    the future)."""
+
+    def get_value(self, instance):
+        value = getattr(instance, self.accessor)
+        return f"{timezone.localtime(value):%d-%m-%Y %H:%M}" if value else "—"
+
+
 class ScheduleViewSet(ModelViewSet):
-    model = Schedule
+    model = TaskSchedule
     form_class = ScheduleForm
     icon = "time"
     menu_label = _("Jadwal tugas")
@@ -52,7 +61,7 @@ class ScheduleViewSet(ModelViewSet):
     list_display = [
         "name",
         Column("schedule_type", label=_("Jenis"), accessor="get_schedule_type_display"),
-        DateColumn("next_run", label=_("Jalan berikutnya")),
+        LocalTimeColumn("next_run", label=_("Jalan berikutnya")),
         Column("func", label=_("Fungsi")),
         LastRunColumn("last_run", label=_("Terakhir dijalankan")),
     ]

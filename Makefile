@@ -22,9 +22,13 @@ demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py compilemessages --ignore=.venv >/dev/null
 	$(PY) manage.py load_demo
+	$(PY) manage.py setup_schedules
 
 run: demo
 	@echo "SIMFONI on http://$(HOST):$(PORT)/admin/  (demo accounts: see README.md, password simfoni123)"
+	@# The task worker and scheduler (django-q2) run alongside and stop with the server.
+	$(PY) manage.py qcluster & QPID=$$!; \
+	trap 'kill $$QPID 2>/dev/null; wait $$QPID 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install

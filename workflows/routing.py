@@ -114,6 +114,22 @@ def _theme_is_allocated(theme_id) -> bool:
     return province_allocations().filter(theme_id=theme_id).exists()
 
 
+def supervisors_for_themes(themes) -> QuerySet:
+    """Province supervisors who review `themes` (for ARC reminders): those allocated to them,
+    else those of the same subjects, like the routing of an unallocated theme."""
+    theme_ids = [getattr(theme, "pk", theme) for theme in themes]
+    allocated = province_allocations()
+    users = supervisors().filter(
+        pk__in=allocated.filter(theme_id__in=theme_ids).values("supervisor")
+    )
+    if not users.exists():
+        subject_ids = Theme.objects.filter(pk__in=theme_ids).values("subject_id")
+        users = supervisors().filter(
+            pk__in=allocated.filter(theme__subject_id__in=subject_ids).values("supervisor")
+        )
+    return users.order_by("username")
+
+
 def reviewers_for(phenomenon) -> QuerySet:
     """The users a submission of `phenomenon` is routed to (and notified)."""
     return route(phenomenon).reviewers

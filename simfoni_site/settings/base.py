@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "phenomena",
     "home",
     "workflows",
+    "reminders",
     "phenomena.apps.SimfoniUsersAppConfig",  # wagtail.users with the one-role user forms
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_q",
     "notifications",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -200,3 +202,24 @@ else:
     }
 SEARCH_EXPORT_MAX_ROWS = int(os.environ.get("SEARCH_EXPORT_MAX_ROWS", "10000"))
 SEARCH_FACET_CACHE_SECONDS = int(os.environ.get("SEARCH_FACET_CACHE_SECONDS", "300"))
+
+# Task runner (django-q2): the ORM broker by default (nothing to install), Redis when REDIS_URL
+# is set. `manage.py qcluster` runs the workers and the scheduler (`make run` starts one).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+Q_CLUSTER = {
+    "name": os.environ.get("Q_CLUSTER_NAME", "simfoni"),
+    "workers": int(os.environ.get("Q_WORKERS", "1")),
+    "timeout": int(os.environ.get("Q_TIMEOUT", "600")),
+    "retry": int(os.environ.get("Q_RETRY", "900")),  # must exceed the timeout
+    "max_attempts": 3,
+    "catch_up": False,  # after downtime run a missed schedule once, not once per missed slot
+    "sync": env_bool("Q_SYNC", False),
+    "label": "Tugas terjadwal",
+    **({"redis": REDIS_URL} if REDIS_URL else {"orm": "default"}),
+}
+
+# Reminders (reminders/): see "Reminders and schedules" in README.md.
+REMINDER_SUPERVISOR_WAITING_DAYS = int(os.environ.get("REMINDER_SUPERVISOR_WAITING_DAYS", "3"))
+REMINDER_ARC_DAYS_BEFORE = int(os.environ.get("REMINDER_ARC_DAYS_BEFORE", "3"))
+REMINDER_SCRAPE_INTERVAL_DAYS = int(os.environ.get("REMINDER_SCRAPE_INTERVAL_DAYS", "14"))
+REMINDER_HOLIDAY_COUNTRY = os.environ.get("REMINDER_HOLIDAY_COUNTRY", "ID")

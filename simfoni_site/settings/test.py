@@ -1,6 +1,7 @@
 """Settings for the test suite: same as production defaults, fast hashing, no real e-mail."""
 
 from .base import *  # noqa: F403
+from .base import Q_CLUSTER
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -9,3 +10,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# django-q2 reads Q_CLUSTER once at import (override_settings has no effect): tasks run inline.
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}

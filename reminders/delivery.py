@@ -1,0 +1,112 @@
+"""Sending one notification to one user, the way they chose: in-app, e-mail, both or off.
+
+`deliver` sends now; `send_once` sends only if (user, kind, key) was never sent before, recording
+it in the same transaction (see `SentReminder`). Weekly reminders pass their items as
+`digest_lines`: one notification and one e-mail listing them all, never one per item.
+"""
+
+import logging
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils.translation import gettext as _
+from notifications.signals import notify
+
+from .kinds import Channel, get_kind
+from .models import NotificationPreference, SentReminder
+
+logger = logging.getLogger(__name__)
+
+
+def channel_for(user, kind_code: str) -> str:
+    """The user's channel for this kind: their choice, else the kind's default. A kind that
+    cannot be turned off never resolves to off, whatever is stored."""
+    kind = get_kind(kind_code)
+    stored = (
+        NotificationPreference.objects.filter(user=user, kind=kind_code)
+        .values_list("channel", flat=True)
+        .first()
+    )
+    channel = stored or kind.default
+    if channel == Channel.OFF and not kind.optional:
+        channel = kind.default
+    return channel
+
+
+def absolute_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    return urljoin(settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/", url)
+
+
+def deliver(
+    user,
+    kind,
+    verb,
+    description,
+    url=None,
+    digest_lines=None,
+    *,
+    actor=None,
+    target=None,
+) -> list[str]:
+    """Send one notification of `kind` to `user`; return the channels used ([] when off)."""
+    if not user.is_active:
+        return []
+    channel = channel_for(user, kind)
+    used = []
+    lines = list(digest_lines or [])
+    if channel in (Channel.INAPP, Channel.BOTH):
+        notify.send(
+            actor or user,
+            recipient=user,
+            verb=verb,
+            description=description,
+            target=target,
+            data={"kind": kind, "url": url, "lines": lines},
+        )
+        used.append(Channel.INAPP)
+    if channel in (Channel.EMAIL, Channel.BOTH) and user.email:
+        body = [
+            _("Yth. %(name)s,") % {"name": user.get_full_name() or user.get_username()},
+            "",
+            description,
+        ]
+        if lines:
+            body += ["", *[f"- {line}" for line in lines]]
+        link = absolute_url(url)
+        if link:
+            body += ["", link]
+        body += [
+            "",
+            "-- ",
+            _("SIMFONI. Atur notifikasi Anda di %(url)s")
+            % {"url": absolute_url("/admin/preferensi-notifikasi/")},
+        ]
+        send_mail(
+            subject=f"[SIMFONI] {verb}",
+            message="\n".join(body),
+            from_email=None,
+            recipient_list=[user.email],
+        )
+        used.append(Channel.EMAIL)
+    return used
+
+
+def send_once(user, kind, key, verb, description, url=None, digest_lines=None, **extra) -> bool:
+    """Deliver unless (user, kind, key) was already sent; True if sent now.
+
+    The record and the in-app notification are one transaction: if sending fails the record is
+    rolled back and the next run sends it. Two runs at the same time: the unique constraint
+    lets only one of them create the record.
+    """
+    with transaction.atomic():
+        record, created = SentReminder.objects.get_or_create(user=user, kind=kind, key=key)
+        if not created:
+            return False
+        used = deliver(user, kind, verb, description, url, digest_lines, **extra)
+        record.channels = ",".join(used)
+        record.save(update_fields=["channels"])
+    return True

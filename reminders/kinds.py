@@ -1,0 +1,134 @@
+"""The kinds of notification, who receives each, and how users may receive them.
+
+Each kind has a code (stored in preferences and in `SentReminder`), the roles it is meant for,
+the channel it uses when the user has chosen nothing, and whether it can be turned off. A kind
+that carries a decision about the user's own work (a rejection, a delegated edit, a failed
+scrape run for admins) cannot be turned off: its preference lists only in-app, e-mail or both.
+The approval workflow's notifications are listed here too so that one preferences page covers
+everything; `reminders.delivery.deliver` is the one way to send any of them.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from phenomena.models import Role
+
+
+class Channel(models.TextChoices):
+    BOTH = "both", _("Di aplikasi dan e-mail")
+    INAPP = "inapp", _("Di aplikasi saja")
+    EMAIL = "email", _("E-mail saja")
+    OFF = "off", _("Nonaktif")
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    label: str
+    roles: tuple[str, ...]
+    default: str = Channel.BOTH
+    optional: bool = True
+    help_text: str = ""
+
+    def channel_choices(self):
+        return [(c.value, c.label) for c in Channel if self.optional or c != Channel.OFF]
+
+
+ADM, SPV, OPR, VWR = Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR, Role.VIEWER
+
+KINDS: dict[str, Kind] = {
+    kind.code: kind
+    for kind in [
+        Kind(
+            "operator_daily",
+            _("Pengingat harian mencari fenomena"),
+            (OPR,),
+            Channel.INAPP,
+            help_text=_("Setiap hari kerja pukul 08.00, kecuali akhir pekan dan hari libur."),
+        ),
+        Kind(
+            "operator_weekly",
+            _("Ringkasan mingguan input dan penolakan"),
+            (OPR,),
+            Channel.BOTH,
+            help_text=_("Setiap Jumat: fenomena yang Anda input dan yang dikembalikan."),
+        ),
+        Kind(
+            "supervisor_waiting",
+            _("Pengingat mingguan pengajuan yang belum diperiksa"),
+            (SPV, ADM),
+            Channel.BOTH,
+            help_text=_("Setiap Senin: pengajuan yang menunggu Anda lebih dari beberapa hari."),
+        ),
+        Kind(
+            "arc_input",
+            _("Pengingat ARC: indikator akan dirilis"),
+            (OPR, SPV, ADM),
+            Channel.BOTH,
+            help_text=_("Beberapa hari sebelum rilis: input dan periksa fenomenanya."),
+        ),
+        Kind(
+            "arc_release",
+            _("Pengingat ARC: indikator dirilis hari ini"),
+            (VWR,),
+            Channel.INAPP,
+            help_text=_("Pada hari rilis: pantau fenomena indikator tersebut."),
+        ),
+        Kind(
+            "scrape_due",
+            _("Pengingat menjalankan web scraping"),
+            (ADM,),
+            Channel.BOTH,
+            help_text=_("Jika belum ada scraping yang berhasil dalam dua minggu terakhir."),
+        ),
+        Kind("scrape_failed", _("Web scraping gagal"), (ADM,), Channel.BOTH, optional=False),
+        Kind(
+            "scrape_results",
+            _("Hasil web scraping siap diperiksa"),
+            (SPV, ADM),
+            Channel.BOTH,
+            optional=False,
+        ),
+        Kind(
+            "delegated_edit",
+            _("Penugasan menyunting fenomena hasil scraping"),
+            (OPR,),
+            Channel.BOTH,
+            optional=False,
+        ),
+        # Approval workflow events (sent by workflows/notify.py).
+        Kind("submission_new", _("Pengajuan baru untuk diperiksa"), (SPV, ADM), Channel.BOTH),
+        Kind(
+            "phenomenon_approved",
+            _("Fenomena Anda disetujui"),
+            (OPR, ADM),
+            Channel.INAPP,
+        ),
+        Kind(
+            "phenomenon_rejected",
+            _("Fenomena Anda ditolak"),
+            (OPR, ADM),
+            Channel.BOTH,
+            optional=False,
+        ),
+        Kind(
+            "phenomenon_published",
+            _("Fenomena baru disetujui (pemantauan)"),
+            (VWR,),
+            Channel.INAPP,
+        ),
+    ]
+}
+
+
+def kinds_for_role(role: str | None) -> list[Kind]:
+    return [kind for kind in KINDS.values() if role in kind.roles]
+
+
+def get_kind(code: str) -> Kind:
+    try:
+        return KINDS[code]
+    except KeyError:
+        raise ValueError(f"Unknown notification kind: {code!r}") from None

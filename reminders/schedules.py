@@ -1,0 +1,67 @@
+"""The reminder schedules, created idempotently by `manage.py setup_schedules`.
+
+Times are Asia/Jakarta. A schedule that exists (same name) is left as the admin edited it;
+`--reset` puts the defaults back.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django_q.models import Schedule
+
+
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    func: str
+    schedule_type: str
+    at: datetime.time
+    weekday: int | None = None  # 0 = Monday, for weekly ones
+
+
+SCHEDULES = [
+    Plan("Pengingat harian operator", "reminders.tasks.operator_daily", Schedule.DAILY,
+         datetime.time(8, 0)),
+    Plan("Ringkasan mingguan operator", "reminders.tasks.operator_weekly", Schedule.WEEKLY,
+         datetime.time(15, 0), weekday=4),
+    Plan("Pengingat mingguan supervisor", "reminders.tasks.supervisor_waiting", Schedule.WEEKLY,
+         datetime.time(8, 0), weekday=0),
+    Plan("Pengingat ARC", "reminders.tasks.arc_reminders", Schedule.DAILY, datetime.time(7, 30)),
+    Plan("Pengingat web scraping", "reminders.tasks.scrape_due", Schedule.DAILY,
+         datetime.time(9, 0)),
+]  # fmt: skip
+
+
+def first_run(plan: Plan, now=None) -> datetime.datetime:
+    """The next local `plan.at` (on `plan.weekday` for weekly plans) after `now`."""
+    now = timezone.localtime(now or timezone.now())
+    candidate = now.replace(hour=plan.at.hour, minute=plan.at.minute, second=0, microsecond=0)
+    if plan.weekday is not None:
+        candidate += datetime.timedelta(days=(plan.weekday - candidate.weekday()) % 7)
+    while candidate <= now:
+        candidate += datetime.timedelta(days=7 if plan.weekday is not None else 1)
+    return candidate
+
+
+def setup_schedules(reset: bool = False, now=None) -> tuple[int, int]:
+    """Create the missing schedules (and with `reset`, restore existing ones to the defaults).
+    Returns (created, reset)."""
+    created = updated = 0
+    for plan in SCHEDULES:
+        defaults = {
+            "func": plan.func,
+            "schedule_type": plan.schedule_type,
+            "next_run": first_run(plan, now),
+            "repeats": -1,
+        }
+        schedule = Schedule.objects.filter(name=plan.name).order_by("pk").first()
+        if schedule is None:
+            Schedule.objects.create(name=plan.name, **defaults)
+            created += 1
+        elif reset:
+            for attr, value in defaults.items():
+                setattr(schedule, attr, value)
+            schedule.save()
+            updated += 1
+    return created, updated

@@ -51,11 +51,19 @@ def deliver(
     *,
     actor=None,
     target=None,
+    action_object=None,
+    extra_data=None,
+    allow_email=True,
 ) -> list[str]:
-    """Send one notification of `kind` to `user`; return the channels used ([] when off)."""
+    """Send one notification of `kind` to `user`; return the channels used ([] when off).
+
+    `allow_email=False` keeps it in-app only (bulk loads); `extra_data` is stored with the
+    in-app notification (e.g. the workflow event)."""
     if not user.is_active:
         return []
     channel = channel_for(user, kind)
+    if not allow_email:
+        channel = Channel.INAPP if channel != Channel.OFF else channel
     used = []
     lines = list(digest_lines or [])
     if channel in (Channel.INAPP, Channel.BOTH):
@@ -65,7 +73,8 @@ def deliver(
             verb=verb,
             description=description,
             target=target,
-            data={"kind": kind, "url": url, "lines": lines},
+            action_object=action_object,
+            data={"kind": kind, "url": url, "lines": lines, **(extra_data or {})},
         )
         used.append(Channel.INAPP)
     if channel in (Channel.EMAIL, Channel.BOTH) and user.email:

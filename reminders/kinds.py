@@ -104,7 +104,7 @@ KINDS: dict[str, Kind] = {
             "phenomenon_approved",
             _("Fenomena Anda disetujui"),
             (OPR, ADM),
-            Channel.INAPP,
+            Channel.BOTH,
         ),
         Kind(
             "phenomenon_rejected",
@@ -117,7 +117,7 @@ KINDS: dict[str, Kind] = {
             "phenomenon_published",
             _("Fenomena baru disetujui (pemantauan)"),
             (VWR,),
-            Channel.INAPP,
+            Channel.BOTH,
         ),
     ]
 }

@@ -10,11 +10,9 @@ import contextvars
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from notifications.signals import notify
 
 from phenomena.models import Level, Role
 
@@ -46,28 +44,36 @@ def _url(name, phenomenon):
     return reverse(f"wagtailsnippets_phenomena_phenomenon:{name}", args=[phenomenon.pk])
 
 
+# Each workflow event is a kind of notification with a preference (reminders.kinds).
+EVENT_KINDS = {
+    EVENT_SUBMITTED: "submission_new",
+    EVENT_APPROVED: "phenomenon_approved",
+    EVENT_REJECTED: "phenomenon_rejected",
+    EVENT_PUBLISHED: "phenomenon_published",
+}
+
+
 def _send(event, actor, recipients, phenomenon, verb, description, url):
+    """Deliver to each recipient by their preference (in-app, e-mail, both, off)."""
+    from reminders.delivery import deliver
+
     recipients = [user for user in recipients if user.is_active]
-    if not recipients:
-        return []
-    notify.send(
-        actor or phenomenon,
-        recipient=recipients,
-        verb=verb,
-        action_object=phenomenon,
-        description=description,
-        data={"url": url, "event": event},
-    )
-    if not _email_muted.get():
-        body = f"{description}\n\n{_('Buka')}: {_absolute(url)}\n\n— SIMFONI"
-        subject = f"[SIMFONI] {verb}: {phenomenon.title}"[:200]
-        messages = [
-            EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
-            for user in recipients
-            if user.email
-        ]
-        get_connection().send_messages(messages)
-    return recipients
+    reached = []
+    for user in recipients:
+        used = deliver(
+            user,
+            EVENT_KINDS[event],
+            f"{verb}: {phenomenon.title}"[:180],
+            description,
+            url,
+            actor=actor,
+            action_object=phenomenon,
+            extra_data={"event": event},
+            allow_email=not _email_muted.get(),
+        )
+        if used:
+            reached.append(user)
+    return reached
 
 
 def _name(user):

@@ -115,8 +115,9 @@ def _theme_is_allocated(theme_id) -> bool:
 
 
 def supervisors_for_themes(themes) -> QuerySet:
-    """Province supervisors who review `themes` (for ARC reminders): those allocated to them,
-    else those of the same subjects, like the routing of an unallocated theme."""
+    """Supervisors who review `themes` (for ARC reminders): the province supervisors allocated
+    to them (else those of the same subjects, like the routing of an unallocated theme), and
+    every kab/kota supervisor, who reviews all themes of their kab/kota."""
     theme_ids = [getattr(theme, "pk", theme) for theme in themes]
     allocated = province_allocations()
     users = supervisors().filter(
@@ -127,7 +128,8 @@ def supervisors_for_themes(themes) -> QuerySet:
         users = supervisors().filter(
             pk__in=allocated.filter(theme__subject_id__in=subject_ids).values("supervisor")
         )
-    return users.order_by("username")
+    kabkota = supervisors().filter(simfoni_profile__work_unit__level=Level.KABKOTA)
+    return (users | kabkota).distinct().order_by("username")
 
 
 def reviewers_for(phenomenon) -> QuerySet:

@@ -1,7 +1,6 @@
 """Each user chooses per kind: in-app, e-mail, both or off; some kinds cannot be turned off."""
 
 import pytest
-from conftest import PASSWORD
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -12,6 +11,7 @@ from reminders import scrape, tasks
 from reminders.delivery import channel_for, deliver
 from reminders.kinds import KINDS
 from reminders.models import NotificationPreference
+from tests.conftest import PASSWORD
 
 URL = "/admin/preferensi-notifikasi/"
 

@@ -23,7 +23,9 @@ MONDAY = "2026-04-13 08:00"  # an ordinary working Monday in Jakarta
 
 @pytest.fixture
 def people(make_user):
-    return {
+    from workflows.models import SupervisorAllocation
+
+    office = {
         "op": make_user("op_a", Role.OPERATOR, "fungsi-sosial-2"),
         "op_kab": make_user("op_kab", Role.OPERATOR, "bps-3172"),
         "spv": make_user("spv_prov", Role.SUPERVISOR, "fungsi-distribusi-1"),
@@ -31,6 +33,11 @@ def people(make_user):
         "viewer": make_user("viewer_a", Role.VIEWER, "fungsi-sosial-1"),
         "admin": make_user("admin_a", Role.ADMIN, "fungsi-ipds"),
     }
+    # The province supervisor reviews inflation, the theme of the phenomena made here.
+    SupervisorAllocation.objects.create(
+        supervisor=office["spv"], theme=Theme.objects.get(name="Harga-harga (Inflasi)")
+    )
+    return office
 
 
 def run_at(moment, task):
@@ -172,7 +179,7 @@ def test_supervisors_get_submissions_waiting_longer_than_three_days(people):
     local = mails_to(people["spv_kab"])
     assert len(local) == 1 and "FGD Jaktim — menunggu 7 hari" in local[0].body
     for key in ("op", "op_kab", "viewer"):
-        assert inapp(people[key]) == []
+        assert inapp(people[key], "supervisor_waiting") == []
     assert run_at("2026-04-13 09:00", tasks.supervisor_waiting) == 0
 
 
@@ -184,14 +191,14 @@ def test_waiting_days_is_a_setting(people, settings):
     assert run_at("2026-04-13 09:00", tasks.supervisor_waiting) == 1
 
 
-def test_reviewers_fallback_routes_kabkota_to_local_then_province(people, make_user):
+def test_reminders_follow_the_workflow_routing(people, make_user):
     prov = make_phenomenon(people["op"])
     kab = make_phenomenon(people["op_kab"], area="3172")
-    assert audience.reviewers_for(prov) == [people["spv"]]
-    assert audience.reviewers_for(kab) == [people["spv_kab"]]
+    assert list(audience.reviewers_for(prov)) == [people["spv"]]
+    assert list(audience.reviewers_for(kab)) == [people["spv_kab"]]
     people["spv_kab"].is_active = False
     people["spv_kab"].save()
-    assert audience.reviewers_for(kab) == [people["spv"]]
+    assert list(audience.reviewers_for(kab)) == [people["admin"]]  # never to nobody
 
 
 # ------------------------------------------------------------------ ARC

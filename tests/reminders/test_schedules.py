@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from conftest import PASSWORD
 from django.core.management import call_command
 from django_q.models import Schedule
 from django_q.scheduler import scheduler
@@ -13,6 +12,7 @@ from reminders_helpers import inapp, jakarta
 from phenomena.models import Role
 from reminders.models import Holiday
 from reminders.schedules import SCHEDULES
+from tests.conftest import PASSWORD
 
 
 def test_setup_schedules_is_idempotent_and_keeps_admin_edits(db):

@@ -3,11 +3,11 @@
 import datetime
 
 import pytest
-from conftest import refresh_index
 
 from phenomena.models import Direction, Indicator, Outlet, Scope, SourceType, Subject, Theme
 from search.params import parse_params
 from search.service import export_hits, run_search
+from tests.conftest import refresh_index
 
 pytestmark = pytest.mark.usefixtures("search_backend")
 

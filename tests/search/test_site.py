@@ -7,9 +7,9 @@ from urllib.parse import parse_qs, urlparse
 
 import openpyxl
 import pytest
-from conftest import refresh_index
 
 from phenomena.models import Scope
+from tests.conftest import refresh_index
 
 pytestmark = pytest.mark.usefixtures("search_backend")
 

@@ -129,3 +129,21 @@ def test_bulk_loading_in_quiet_mode_notifies_nobody(people):
         phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
         phenomenon.save_revision(user=people.admin).publish(user=people.admin)
     assert recipients_of("published") == []
+
+
+def test_workflow_notifications_follow_each_users_preference(people):
+    from reminders.models import NotificationPreference
+
+    NotificationPreference.objects.create(
+        user=people.viewer, kind="phenomenon_published", channel="off"
+    )
+    NotificationPreference.objects.create(
+        user=people.op, kind="phenomenon_approved", channel="inapp"
+    )
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    submit(phenomenon)
+    mail.outbox.clear()
+    act(phenomenon, people.spv_inflasi, "approve")
+    assert recipients_of("approved") == ["opsos2"]  # in-app only
+    assert recipients_of("published") == []  # turned off
+    assert emailed() == []

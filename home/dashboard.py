@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Sum
 from django.db.models.functions import Lower, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +37,8 @@ from phenomena.models import (
     WorkUnit,
 )
 from phenomena.roles import get_profile, role_of
+
+from .models import DailyContributorCount, DailySubjectCount
 
 CACHE_PREFIX = "simfoni:dashboard"
 GENERATION_KEY = f"{CACHE_PREFIX}:generation"
@@ -135,16 +137,33 @@ def phenomena(filters: Filters):
     return queryset
 
 
+def area_ids(filters: Filters) -> list[int] | None:
+    """The kab/kota ids the filter means (None = the whole province)."""
+    if not filters.area:
+        return None
+    return list(Scope.objects.filter(code=filters.area).values_list("pk", flat=True))
+
+
+def counted(model, filters: Filters):
+    """Rollup cells (`home/rollup.py`) of the phenomena the figures count."""
+    queryset = model.objects.order_by()
+    if not filters.include_pending:
+        queryset = queryset.filter(live=True)
+    areas = area_ids(filters)
+    if areas is not None:
+        queryset = queryset.filter(area_id__in=areas)
+    return queryset
+
+
 def monthly_counts(filters: Filters, today: datetime.date) -> dict:
     """Phenomena collected per month over the last 24 months: one series per subject + total."""
     months = month_starts(today, MONTHS_IN_CHART)
-    tz = timezone.get_default_timezone()
     rows = (
-        phenomena(filters)
-        .filter(created_at__gte=local_midnight(months[0]))
-        .annotate(month=TruncMonth("created_at", tzinfo=tz))
+        counted(DailySubjectCount, filters)
+        .filter(day__gte=months[0])
+        .annotate(month=TruncMonth("day"))
         .values("month", "subject_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Sum("n"))
         .order_by()
     )
     position = {month: i for i, month in enumerate(months)}
@@ -152,9 +171,7 @@ def monthly_counts(filters: Filters, today: datetime.date) -> dict:
     for row in rows:
         month = row["month"]
         if isinstance(month, datetime.datetime):
-            month = (
-                timezone.localtime(month, tz).date() if timezone.is_aware(month) else month.date()
-            )
+            month = month.date()
         i = position.get(month.replace(day=1))
         if i is None:  # created in the future (clock skew): not in the chart
             continue
@@ -211,16 +228,16 @@ def top_contributors(filters: Filters, today: datetime.date) -> dict:
     One grouped query (author × work unit: a few hundred rows at most) gives both rankings;
     names are fetched for the winners only.
     """
-    queryset = phenomena(filters)
+    queryset = counted(DailyContributorCount, filters)
     since = period_start(filters.period, today)
     if since is not None:
-        queryset = queryset.filter(created_at__gte=since)
+        queryset = queryset.filter(day__gte=since.date())
     by_author: dict[int, int] = {}
     by_unit: dict[int, int] = {}
-    for row in queryset.values("author_id", "work_unit_id").annotate(n=Count("id")).order_by():
-        if row["author_id"] is not None:
+    for row in queryset.values("author_id", "work_unit_id").annotate(n=Sum("n")).order_by():
+        if row["author_id"]:
             by_author[row["author_id"]] = by_author.get(row["author_id"], 0) + row["n"]
-        if row["work_unit_id"] is not None:
+        if row["work_unit_id"]:
             by_unit[row["work_unit_id"]] = by_unit.get(row["work_unit_id"], 0) + row["n"]
 
     users = {

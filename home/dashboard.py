@@ -38,7 +38,7 @@ from phenomena.models import (
 )
 from phenomena.roles import get_profile, role_of
 
-from .models import DailyContributorCount, DailySubjectCount
+from .models import DailyContributorCount, DailyKeywordCount, DailySubjectCount
 
 CACHE_PREFIX = "simfoni:dashboard"
 GENERATION_KEY = f"{CACHE_PREFIX}:generation"
@@ -276,24 +276,45 @@ def _unit_name(user) -> str:
 
 
 def top_keywords(filters: Filters, today: datetime.date) -> list[dict]:
-    """The 3 keywords on the most phenomena entered in the last two weeks (case-folded)."""
-    since = local_midnight(today - datetime.timedelta(days=KEYWORD_DAYS - 1))
-    conditions = {"content_object__created_at__gte": since}
-    if not filters.include_pending:
-        conditions["content_object__live"] = True
-    if filters.area:
-        conditions["content_object__area__code"] = filters.area
-    rows = (
-        PhenomenonKeyword.objects.filter(**conditions)
+    """The 3 keywords on the most phenomena entered in the last two weeks (case-folded).
+
+    Counted from the keyword rollup: per case-folded name, the sum of its tags' links. That is
+    the number of phenomena unless one phenomenon has two tags of the same folded name (e.g.
+    "Inflasi" and "inflasi"); such names are recounted from the phenomena themselves.
+    """
+    since = today - datetime.timedelta(days=KEYWORD_DAYS - 1)
+    groups = list(
+        counted(DailyKeywordCount, filters)
+        .filter(day__gte=since, n__gt=0)
         .values(folded=Lower("tag__name"))
         .annotate(
-            n=Count("content_object_id", distinct=True),
+            n=Sum("n"),
+            tags=Count("tag_id", distinct=True),
             name=Min("tag__name"),
             slug=Min("tag__slug"),
         )
-        .order_by("-n", "folded")[:TOP_N]
+        .order_by("folded")  # the database's collation, as before; then by count below
     )
-    return [{"name": row["name"], "slug": row["slug"], "count": row["n"]} for row in rows]
+    shared = [g["folded"] for g in groups if g["tags"] > 1]
+    if shared:
+        conditions = {"content_object__created_at__gte": local_midnight(since)}
+        if not filters.include_pending:
+            conditions["content_object__live"] = True
+        if filters.area:
+            conditions["content_object__area__code"] = filters.area
+        exact = dict(
+            PhenomenonKeyword.objects.filter(**conditions)
+            .annotate(folded=Lower("tag__name"))
+            .filter(folded__in=shared)
+            .values("folded")
+            .annotate(n=Count("content_object_id", distinct=True))
+            .values_list("folded", "n")
+        )
+        for group in groups:
+            if group["folded"] in exact:
+                group["n"] = exact[group["folded"]]
+    groups.sort(key=lambda g: -g["n"])  # stable: ties stay in name order
+    return [{"name": g["name"], "slug": g["slug"], "count": g["n"]} for g in groups[:TOP_N]]
 
 
 def compute(filters: Filters, today: datetime.date) -> dict:

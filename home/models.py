@@ -66,3 +66,26 @@ class DailyContributorCount(models.Model):
 
     def __str__(self):
         return f"{self.day} penulis {self.author_id} unit {self.work_unit_id}: {self.n}"
+
+
+class DailyKeywordCount(models.Model):
+    """Rollup for the dashboard's top keywords: keyword links per local day × tag × kab/kota
+    (0 = none) × approved (`home/rollup.py`)."""
+
+    day = models.DateField()
+    tag = models.ForeignKey(
+        "taggit.Tag", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    area_id = models.BigIntegerField(default=0)
+    live = models.BooleanField()
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "tag", "area_id", "live"], name="home_daily_keyword_cell"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} tag {self.tag_id} wilayah {self.area_id}: {self.n}"

@@ -36,15 +36,23 @@ TRIGGER = "home_dashboard_rollup"
 DIMENSIONS = ("created_at", "subject_id", "area_id", "author_id", "work_unit_id", "live")
 
 
-def _models(phenomenon_model=None, subject_model=None, contributor_model=None):
-    from phenomena.models import Phenomenon
+def _models(
+    phenomenon_model=None,
+    subject_model=None,
+    contributor_model=None,
+    keyword_model=None,
+    link_model=None,
+):
+    from phenomena.models import Phenomenon, PhenomenonKeyword
 
-    from .models import DailyContributorCount, DailySubjectCount
+    from .models import DailyContributorCount, DailyKeywordCount, DailySubjectCount
 
     return (
         phenomenon_model or Phenomenon,
         subject_model or DailySubjectCount,
         contributor_model or DailyContributorCount,
+        keyword_model or DailyKeywordCount,
+        link_model or PhenomenonKeyword,
     )
 
 
@@ -99,31 +107,87 @@ def _minus(connection, row, tables) -> str:
     )
 
 
-def trigger_sql(connection=None, phenomenon_model=None, subject_model=None, contributor_model=None):
+def _keywords_of_phenomenon(connection, row, kw, links, sign: str, qualify: bool) -> str:
+    """Move the links of phenomenon `row` (OLD: sign "-", NEW: sign "+") in the keyword rollup."""
+    cell = f"{_day(connection, row)}, COALESCE({row}.area_id, 0), {row}.live"
+    if sign == "-":
+        return (
+            f"UPDATE {kw} SET n = n - (SELECT count(*) FROM {links} l WHERE "
+            f"l.content_object_id = {row}.id AND l.tag_id = {kw}.tag_id) "
+            f"WHERE (day, area_id, live) = ({cell}) AND tag_id IN "
+            f"(SELECT tag_id FROM {links} WHERE content_object_id = {row}.id);"
+        )
+    current = "c.n" if qualify else "n"
+    return (
+        f"INSERT INTO {kw}{' AS c' if qualify else ''} (day, tag_id, area_id, live, n) "
+        f"SELECT {_day(connection, row)}, l.tag_id, COALESCE({row}.area_id, 0), {row}.live, "
+        f"count(*) FROM {links} l "
+        f"WHERE l.content_object_id = {row}.id GROUP BY l.tag_id "
+        f"ON CONFLICT (day, tag_id, area_id, live) DO UPDATE SET n = {current} + excluded.n;"
+    )
+
+
+def _link(connection, row, kw, source, sign: str, qualify: bool) -> str:
+    """Count link `row` (OLD: sign "-", NEW: sign "+") in its phenomenon's keyword cell."""
+    cell = f"{_day(connection, 'p')}, COALESCE(p.area_id, 0), p.live"
+    phenomenon = f"FROM {source} p WHERE p.id = {row}.content_object_id"
+    if sign == "-":
+        return (
+            f"UPDATE {kw} SET n = n - 1 WHERE tag_id = {row}.tag_id AND "
+            f"(day, area_id, live) IN (SELECT {cell} {phenomenon});"
+        )
+    current = "c.n" if qualify else "n"
+    return (
+        f"INSERT INTO {kw}{' AS c' if qualify else ''} (day, tag_id, area_id, live, n) "
+        f"SELECT {_day(connection, 'p')}, {row}.tag_id, COALESCE(p.area_id, 0), p.live, 1 "
+        f"{phenomenon} "
+        f"ON CONFLICT (day, tag_id, area_id, live) DO UPDATE SET n = {current} + 1;"
+    )
+
+
+def trigger_sql(connection=None, **models):
     """(drop statements, create statements) for the rollup triggers on this database."""
     connection = connection or default_connection
-    phenomenon, subject, contributor = _models(phenomenon_model, subject_model, contributor_model)
+    phenomenon, subject, contributor, keyword, link = _models(**models)
     source = phenomenon._meta.db_table
     tables = (subject._meta.db_table, contributor._meta.db_table)
+    kw, links = keyword._meta.db_table, link._meta.db_table
     if connection.vendor == "postgresql":
         changed = " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in DIMENSIONS)
         drop = [
             f"DROP TRIGGER IF EXISTS {TRIGGER}_insert_delete ON {source}",
             f"DROP TRIGGER IF EXISTS {TRIGGER}_update ON {source}",
             f"DROP FUNCTION IF EXISTS {TRIGGER}()",
+            f"DROP TRIGGER IF EXISTS {TRIGGER}_keyword ON {links}",
+            f"DROP FUNCTION IF EXISTS {TRIGGER}_keyword()",
         ]
         create = [
             f"""CREATE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
 {_minus(connection, "OLD", tables)}
+{_keywords_of_phenomenon(connection, "OLD", kw, links, "-", qualify=True)}
     END IF;
     IF TG_OP <> 'DELETE' THEN
 {_plus(connection, "NEW", tables, qualify=True)}
+{_keywords_of_phenomenon(connection, "NEW", kw, links, "+", qualify=True)}
     END IF;
     RETURN NULL;
 END
 $$""",
+            f"""CREATE FUNCTION {TRIGGER}_keyword() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+{_link(connection, "OLD", kw, source, "-", qualify=True)}
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+{_link(connection, "NEW", kw, source, "+", qualify=True)}
+    END IF;
+    RETURN NULL;
+END
+$$""",
+            f"CREATE TRIGGER {TRIGGER}_keyword AFTER INSERT OR DELETE OR UPDATE ON {links} "
+            f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER}_keyword()",
             f"CREATE TRIGGER {TRIGGER}_insert_delete AFTER INSERT OR DELETE ON {source} "
             f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()",
             f"CREATE TRIGGER {TRIGGER}_update AFTER UPDATE ON {source} FOR EACH ROW "
@@ -131,15 +195,26 @@ $$""",
         ]
     elif connection.vendor == "sqlite":
         changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in DIMENSIONS)
-        drop = [f"DROP TRIGGER IF EXISTS {TRIGGER}_{op}" for op in ("insert", "delete", "update")]
+        drop = [
+            f"DROP TRIGGER IF EXISTS {TRIGGER}_{op}"
+            for op in ("insert", "delete", "update", "kw_insert", "kw_delete", "kw_update")
+        ]
+        old_keywords = _keywords_of_phenomenon(connection, "OLD", kw, links, "-", qualify=False)
+        new_keywords = _keywords_of_phenomenon(connection, "NEW", kw, links, "+", qualify=False)
+        old_link = _link(connection, "OLD", kw, source, "-", qualify=False)
+        new_link = _link(connection, "NEW", kw, source, "+", qualify=False)
         create = [
             f"CREATE TRIGGER {TRIGGER}_insert AFTER INSERT ON {source} BEGIN\n"
             f"{_plus(connection, 'NEW', tables, qualify=False)}\nEND",
             f"CREATE TRIGGER {TRIGGER}_delete AFTER DELETE ON {source} BEGIN\n"
-            f"{_minus(connection, 'OLD', tables)}\nEND",
+            f"{_minus(connection, 'OLD', tables)}\n{old_keywords}\nEND",
             f"CREATE TRIGGER {TRIGGER}_update AFTER UPDATE ON {source} WHEN {changed} BEGIN\n"
-            f"{_minus(connection, 'OLD', tables)}\n"
-            f"{_plus(connection, 'NEW', tables, qualify=False)}\nEND",
+            f"{_minus(connection, 'OLD', tables)}\n{old_keywords}\n"
+            f"{_plus(connection, 'NEW', tables, qualify=False)}\n{new_keywords}\nEND",
+            f"CREATE TRIGGER {TRIGGER}_kw_insert AFTER INSERT ON {links} BEGIN\n{new_link}\nEND",
+            f"CREATE TRIGGER {TRIGGER}_kw_delete AFTER DELETE ON {links} BEGIN\n{old_link}\nEND",
+            f"CREATE TRIGGER {TRIGGER}_kw_update AFTER UPDATE ON {links} BEGIN\n"
+            f"{old_link}\n{new_link}\nEND",
         ]
     else:
         raise NotImplementedError(f"dashboard rollup triggers: {connection.vendor} unsupported")
@@ -181,22 +256,20 @@ def _insert_select(cursor, model, columns: list[str], queryset) -> None:
     cursor.execute(f"INSERT INTO {model._meta.db_table} ({target}) {sql}", params)
 
 
-def rebuild(phenomenon_model=None, subject_model=None, contributor_model=None) -> dict:
-    """Reinstall the triggers and recompute both rollups from phenomena (idempotent).
-    Models may be a migration's historical ones."""
-    models = {
-        "phenomenon_model": phenomenon_model,
-        "subject_model": subject_model,
-        "contributor_model": contributor_model,
-    }
-    phenomenon, subject, contributor = _models(**models)
+def rebuild(**models) -> dict:
+    """Reinstall the triggers and recompute the rollups from phenomena (idempotent). Models
+    may be a migration's historical ones (keyword arguments of `_models`)."""
+    phenomenon, subject, contributor, keyword, link = _models(**models)
     zero = Value(0)
+    tz = timezone.get_default_timezone()
     with transaction.atomic(), default_connection.cursor() as cursor:
         if default_connection.vendor == "postgresql":  # writers wait; readers don't
-            cursor.execute(f"LOCK TABLE {phenomenon._meta.db_table} IN SHARE MODE")
+            cursor.execute(
+                f"LOCK TABLE {phenomenon._meta.db_table}, {link._meta.db_table} IN SHARE MODE"
+            )
         install(default_connection, **models)
-        cursor.execute(f"DELETE FROM {subject._meta.db_table}")
-        cursor.execute(f"DELETE FROM {contributor._meta.db_table}")
+        for model in (subject, contributor, keyword):
+            cursor.execute(f"DELETE FROM {model._meta.db_table}")
         _insert_select(
             cursor,
             subject,
@@ -220,19 +293,34 @@ def rebuild(phenomenon_model=None, subject_model=None, contributor_model=None) -
                 r_live=F("live"),
             ),
         )
+        links = (
+            link._base_manager.order_by()
+            .annotate(
+                r_day=TruncDate("content_object__created_at", tzinfo=tz),
+                r_tag=F("tag_id"),
+                r_area=Coalesce("content_object__area_id", zero),
+                r_live=F("content_object__live"),
+            )
+            .values("r_day", "r_tag", "r_area", "r_live")
+            .annotate(r_n=Count("id"))
+            .values_list("r_day", "r_tag", "r_area", "r_live", "r_n")
+        )
+        _insert_select(cursor, keyword, ["day", "tag_id", "area_id", "live", "n"], links)
     return {
         "subject_cells": subject._base_manager.count(),
         "contributor_cells": contributor._base_manager.count(),
+        "keyword_cells": keyword._base_manager.count(),
     }
 
 
 def snapshot() -> dict:
     """The rollups as {(table, cell…): n} without empty cells (for comparisons and checks)."""
-    _phenomenon, subject, contributor = _models()
+    _phenomenon, subject, contributor, keyword, _link = _models()
     result = {}
     for model, columns in [
         (subject, ("day", "subject_id", "area_id", "live")),
         (contributor, ("day", "author_id", "work_unit_id", "area_id", "live")),
+        (keyword, ("day", "tag_id", "area_id", "live")),
     ]:
         for row in model.objects.filter(n__gt=0).values_list(*columns, "n"):
             result[(model.__name__, *row[:-1])] = row[-1]

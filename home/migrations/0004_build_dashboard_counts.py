@@ -9,6 +9,8 @@ def _models(apps):
         "phenomenon_model": apps.get_model("phenomena", "Phenomenon"),
         "subject_model": apps.get_model("home", "DailySubjectCount"),
         "contributor_model": apps.get_model("home", "DailyContributorCount"),
+        "keyword_model": apps.get_model("home", "DailyKeywordCount"),
+        "link_model": apps.get_model("phenomena", "PhenomenonKeyword"),
     }
 
 

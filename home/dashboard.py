@@ -1,10 +1,11 @@
-"""The dashboard's figures: aggregate queries over phenomena, cached per filter.
+"""The dashboard's figures: aggregate queries over the daily rollups, cached per filter.
 
-Every figure is computed in the database (TruncMonth in the site's time zone, Count,
-values/annotate); no phenomenon is loaded into Python. Results are cached under a key made of
-the filters (level, include_pending, period), today's date and a *generation* number that
-`invalidate()` bumps whenever a phenomenon is published, unpublished, created or deleted
-(`home/signal_handlers.py`), so one cache write invalidates every cached variant at once.
+Every figure is computed in the database from the rollup tables (`home/rollup.py`, kept exact
+by database triggers), so its cost does not grow with the number of phenomena. Results are
+cached under a key made of the filters (level, include_pending, period), today's date and a
+*generation* number that `invalidate()` bumps whenever a phenomenon is published,
+unpublished, created or deleted (`home/signal_handlers.py`), so one cache write invalidates
+every cached variant at once.
 
 Definitions (shown in the page's notes too):
 - *collected in month M* = `created_at` falls in M in the site's time zone (Asia/Jakarta);
@@ -29,7 +30,6 @@ from django.utils.translation import gettext_lazy as _
 
 from phenomena.models import (
     MONTHS_ID,
-    Phenomenon,
     PhenomenonKeyword,
     Role,
     Scope,
@@ -125,16 +125,6 @@ def month_label(day: datetime.date, short: bool = True) -> str:
 
 
 # --- queries ------------------------------------------------------------------------------
-
-
-def phenomena(filters: Filters):
-    """The phenomena the figures count: approved (or all, when pending are included)."""
-    queryset = Phenomenon.objects.order_by()
-    if not filters.include_pending:
-        queryset = queryset.filter(live=True)
-    if filters.area:
-        queryset = queryset.filter(area__code=filters.area)
-    return queryset
 
 
 def area_ids(filters: Filters) -> list[int] | None:

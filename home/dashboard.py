@@ -1,10 +1,11 @@
-"""The dashboard's figures: aggregate queries over phenomena, cached per filter.
+"""The dashboard's figures: aggregate queries over the daily rollups, cached per filter.
 
-Every figure is computed in the database (TruncMonth in the site's time zone, Count,
-values/annotate); no phenomenon is loaded into Python. Results are cached under a key made of
-the filters (level, include_pending, period), today's date and a *generation* number that
-`invalidate()` bumps whenever a phenomenon is published, unpublished, created or deleted
-(`home/signal_handlers.py`), so one cache write invalidates every cached variant at once.
+Every figure is computed in the database from the rollup tables (`home/rollup.py`, kept exact
+by database triggers), so its cost does not grow with the number of phenomena. Results are
+cached under a key made of the filters (level, include_pending, period), today's date and a
+*generation* number that `invalidate()` bumps whenever a phenomenon is published,
+unpublished, created or deleted (`home/signal_handlers.py`), so one cache write invalidates
+every cached variant at once.
 
 Definitions (shown in the page's notes too):
 - *collected in month M* = `created_at` falls in M in the site's time zone (Asia/Jakarta);
@@ -22,14 +23,13 @@ from dataclasses import asdict, dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Sum
 from django.db.models.functions import Lower, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from phenomena.models import (
     MONTHS_ID,
-    Phenomenon,
     PhenomenonKeyword,
     Role,
     Scope,
@@ -37,6 +37,8 @@ from phenomena.models import (
     WorkUnit,
 )
 from phenomena.roles import get_profile, role_of
+
+from .models import DailyContributorCount, DailyKeywordCount, DailySubjectCount
 
 CACHE_PREFIX = "simfoni:dashboard"
 GENERATION_KEY = f"{CACHE_PREFIX}:generation"
@@ -125,26 +127,33 @@ def month_label(day: datetime.date, short: bool = True) -> str:
 # --- queries ------------------------------------------------------------------------------
 
 
-def phenomena(filters: Filters):
-    """The phenomena the figures count: approved (or all, when pending are included)."""
-    queryset = Phenomenon.objects.order_by()
+def area_ids(filters: Filters) -> list[int] | None:
+    """The kab/kota ids the filter means (None = the whole province)."""
+    if not filters.area:
+        return None
+    return list(Scope.objects.filter(code=filters.area).values_list("pk", flat=True))
+
+
+def counted(model, filters: Filters):
+    """Rollup cells (`home/rollup.py`) of the phenomena the figures count."""
+    queryset = model.objects.order_by()
     if not filters.include_pending:
         queryset = queryset.filter(live=True)
-    if filters.area:
-        queryset = queryset.filter(area__code=filters.area)
+    areas = area_ids(filters)
+    if areas is not None:
+        queryset = queryset.filter(area_id__in=areas)
     return queryset
 
 
 def monthly_counts(filters: Filters, today: datetime.date) -> dict:
     """Phenomena collected per month over the last 24 months: one series per subject + total."""
     months = month_starts(today, MONTHS_IN_CHART)
-    tz = timezone.get_default_timezone()
     rows = (
-        phenomena(filters)
-        .filter(created_at__gte=local_midnight(months[0]))
-        .annotate(month=TruncMonth("created_at", tzinfo=tz))
+        counted(DailySubjectCount, filters)
+        .filter(day__gte=months[0])
+        .annotate(month=TruncMonth("day"))
         .values("month", "subject_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Sum("n"))
         .order_by()
     )
     position = {month: i for i, month in enumerate(months)}
@@ -152,9 +161,7 @@ def monthly_counts(filters: Filters, today: datetime.date) -> dict:
     for row in rows:
         month = row["month"]
         if isinstance(month, datetime.datetime):
-            month = (
-                timezone.localtime(month, tz).date() if timezone.is_aware(month) else month.date()
-            )
+            month = month.date()
         i = position.get(month.replace(day=1))
         if i is None:  # created in the future (clock skew): not in the chart
             continue
@@ -211,16 +218,16 @@ def top_contributors(filters: Filters, today: datetime.date) -> dict:
     One grouped query (author × work unit: a few hundred rows at most) gives both rankings;
     names are fetched for the winners only.
     """
-    queryset = phenomena(filters)
+    queryset = counted(DailyContributorCount, filters)
     since = period_start(filters.period, today)
     if since is not None:
-        queryset = queryset.filter(created_at__gte=since)
+        queryset = queryset.filter(day__gte=since.date())
     by_author: dict[int, int] = {}
     by_unit: dict[int, int] = {}
-    for row in queryset.values("author_id", "work_unit_id").annotate(n=Count("id")).order_by():
-        if row["author_id"] is not None:
+    for row in queryset.values("author_id", "work_unit_id").annotate(n=Sum("n")).order_by():
+        if row["author_id"]:
             by_author[row["author_id"]] = by_author.get(row["author_id"], 0) + row["n"]
-        if row["work_unit_id"] is not None:
+        if row["work_unit_id"]:
             by_unit[row["work_unit_id"]] = by_unit.get(row["work_unit_id"], 0) + row["n"]
 
     users = {
@@ -259,24 +266,45 @@ def _unit_name(user) -> str:
 
 
 def top_keywords(filters: Filters, today: datetime.date) -> list[dict]:
-    """The 3 keywords on the most phenomena entered in the last two weeks (case-folded)."""
-    since = local_midnight(today - datetime.timedelta(days=KEYWORD_DAYS - 1))
-    conditions = {"content_object__created_at__gte": since}
-    if not filters.include_pending:
-        conditions["content_object__live"] = True
-    if filters.area:
-        conditions["content_object__area__code"] = filters.area
-    rows = (
-        PhenomenonKeyword.objects.filter(**conditions)
+    """The 3 keywords on the most phenomena entered in the last two weeks (case-folded).
+
+    Counted from the keyword rollup: per case-folded name, the sum of its tags' links. That is
+    the number of phenomena unless one phenomenon has two tags of the same folded name (e.g.
+    "Inflasi" and "inflasi"); such names are recounted from the phenomena themselves.
+    """
+    since = today - datetime.timedelta(days=KEYWORD_DAYS - 1)
+    groups = list(
+        counted(DailyKeywordCount, filters)
+        .filter(day__gte=since, n__gt=0)
         .values(folded=Lower("tag__name"))
         .annotate(
-            n=Count("content_object_id", distinct=True),
+            n=Sum("n"),
+            tags=Count("tag_id", distinct=True),
             name=Min("tag__name"),
             slug=Min("tag__slug"),
         )
-        .order_by("-n", "folded")[:TOP_N]
+        .order_by("folded")  # the database's collation, as before; then by count below
     )
-    return [{"name": row["name"], "slug": row["slug"], "count": row["n"]} for row in rows]
+    shared = [g["folded"] for g in groups if g["tags"] > 1]
+    if shared:
+        conditions = {"content_object__created_at__gte": local_midnight(since)}
+        if not filters.include_pending:
+            conditions["content_object__live"] = True
+        if filters.area:
+            conditions["content_object__area__code"] = filters.area
+        exact = dict(
+            PhenomenonKeyword.objects.filter(**conditions)
+            .annotate(folded=Lower("tag__name"))
+            .filter(folded__in=shared)
+            .values("folded")
+            .annotate(n=Count("content_object_id", distinct=True))
+            .values_list("folded", "n")
+        )
+        for group in groups:
+            if group["folded"] in exact:
+                group["n"] = exact[group["folded"]]
+    groups.sort(key=lambda g: -g["n"])  # stable: ties stay in name order
+    return [{"name": g["name"], "slug": g["slug"], "count": g["n"]} for g in groups[:TOP_N]]
 
 
 def compute(filters: Filters, today: datetime.date) -> dict:

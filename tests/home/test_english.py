@@ -1,0 +1,45 @@
+"""The English catalogue: pages chosen in English read in English; Indonesian stays the default."""
+
+import pytest
+from django.urls import reverse
+
+
+def choose_english(client):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+
+@pytest.mark.django_db
+def test_landing_page_hero_in_english(client):
+    choose_english(client)
+    html = client.get("/").content.decode()
+    assert "Phenomena that explain the statistics" in html
+    assert "Fenomena yang menjelaskan angka statistik" not in html
+
+
+def test_dashboard_title_in_english(client, make_user):
+    client.force_login(make_user("v", "Viewer", "fungsi-ipds"))
+    choose_english(client)
+    response = client.get("/dasbor/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Phenomena dashboard" in html
+    assert "Dasbor fenomena" not in html
+
+
+def test_phenomenon_add_form_labels_in_english(client, make_user):
+    client.force_login(make_user("o", "Operator", "fungsi-sosial-2"))
+    choose_english(client)
+    html = client.get(reverse("wagtailsnippets_phenomena_phenomenon:add")).content.decode()
+    labels = ("Title", "Narrative", "Reference period", "Coverage", "Keywords", "Evidence link")
+    for label in labels:
+        assert label in html, label
+    assert "Periode referensi" not in html
+
+
+def test_indonesian_remains_the_default(client, make_user):
+    # Signed-in users are sent from the landing page to the dashboard, so look at it first.
+    assert "Fenomena yang menjelaskan angka statistik" in client.get("/").content.decode()
+    client.force_login(make_user("o", "Operator", "fungsi-sosial-2"))
+    assert "Dasbor fenomena" in client.get("/dasbor/").content.decode()
+    html = client.get(reverse("wagtailsnippets_phenomena_phenomenon:add")).content.decode()
+    assert "Periode referensi" in html and "Tautan bukti" in html

@@ -206,6 +206,16 @@ SEARCH_FACET_CACHE_SECONDS = int(os.environ.get("SEARCH_FACET_CACHE_SECONDS", "3
 # Task runner (django-q2): the ORM broker by default (nothing to install), Redis when REDIS_URL
 # is set. `manage.py qcluster` runs the workers and the scheduler (`make run` starts one).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The cache (dashboard figures, search facets) is shared by every web and worker process through
+# Redis when it is configured; otherwise each process keeps its own in memory.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "simfoni"),
+        }
+    }
 Q_CLUSTER = {
     "name": os.environ.get("Q_CLUSTER_NAME", "simfoni"),
     "workers": int(os.environ.get("Q_WORKERS", "1")),

@@ -7,7 +7,7 @@ import pytest
 from phenomena.models import Direction, Indicator, Outlet, Scope, SourceType, Subject, Theme
 from search.params import parse_params
 from search.service import export_hits, run_search
-from tests.conftest import refresh_index
+from tests.search.conftest import refresh_index
 
 pytestmark = pytest.mark.usefixtures("search_backend")
 

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from phenomena.models import Scope
-from tests.conftest import refresh_index
+from tests.search.conftest import refresh_index
 
 pytestmark = pytest.mark.usefixtures("search_backend")
 

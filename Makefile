@@ -41,7 +41,7 @@ test-sqlite: install
 
 # PostgreSQL: required in CI (CI=true); on a machine without it, said and skipped.
 test-postgres: install
-	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(PG_TEST_URL)'.replace('/simfoni','/postgres'), connect_timeout=3).close()" 2>/dev/null; then \
+	@if $(PY) -c "import psycopg, urllib.parse as u; psycopg.connect(u.urlsplit('$(PG_TEST_URL)')._replace(path='/postgres').geturl(), connect_timeout=3).close()" 2>/dev/null; then \
 		DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -q --ds=simfoni_site.settings.test; \
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is not reachable at $(PG_TEST_URL)"; exit 1; \
 	else echo "PostgreSQL not reachable at $(PG_TEST_URL): PostgreSQL run skipped"; fi

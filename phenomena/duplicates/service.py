@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -241,7 +242,13 @@ def _same_url_ids(record: Record, exclude: set) -> list:
 
 
 def _story_ids(keys: list[int], period: datetime.date | None, exclude: set) -> list:
-    """Ids of the ``MAX_CANDIDATES`` phenomena sharing most band keys with the candidate.
+    """Ids of the best same-story candidates (see ``_story_rows``)."""
+    return [pk for pk, _data in _story_rows(keys, period, exclude)]
+
+
+def _story_rows(keys: list[int], period: datetime.date | None, exclude: set) -> list:
+    """``(id, stored features or None)`` of the ``MAX_CANDIDATES`` phenomena sharing most band
+    keys with the candidate.
 
     One query, portable (PostgreSQL and SQLite): per key, at most ``STOP_KEY_LIMIT + 1`` rows
     of the ``(band_key, reference_period, phenomenon_id)`` index are read; keys that reach the
@@ -249,7 +256,7 @@ def _story_ids(keys: list[int], period: datetime.date | None, exclude: set) -> l
     """
     from django.db import connection
 
-    from ..models import PhenomenonFingerprint
+    from ..models import PhenomenonDuplicateFeatures, PhenomenonFingerprint
 
     if not keys:
         return []
@@ -267,32 +274,25 @@ def _story_ids(keys: list[int], period: datetime.date | None, exclude: set) -> l
     if exclude:
         exclude_sql = f"WHERE h.phenomenon_id NOT IN ({', '.join(['%s'] * len(exclude))})"
         params.extend(sorted(exclude))
+    features = connection.ops.quote_name(PhenomenonDuplicateFeatures._meta.db_table)
     sql = (
         f"WITH hits AS ({union}), "
-        "sizes AS (SELECT band_key, COUNT(*) AS n FROM hits GROUP BY band_key) "
-        "SELECT h.phenomenon_id, "
+        "sizes AS (SELECT band_key, COUNT(*) AS n FROM hits GROUP BY band_key), "
+        "ranked AS (SELECT h.phenomenon_id, "
         f"SUM(CASE WHEN s.n <= {STOP_KEY_LIMIT} THEN 1 ELSE 0 END) AS rare, COUNT(*) AS shared "
         f"FROM hits h JOIN sizes s ON s.band_key = h.band_key {exclude_sql} "
         "GROUP BY h.phenomenon_id ORDER BY rare DESC, shared DESC, h.phenomenon_id "
-        f"LIMIT {MAX_CANDIDATES}"
+        f"LIMIT {MAX_CANDIDATES}) "
+        f"SELECT r.phenomenon_id, f.data FROM ranked r LEFT JOIN {features} f "
+        "ON f.phenomenon_id = r.phenomenon_id "
+        "ORDER BY r.rare DESC, r.shared DESC, r.phenomenon_id"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
-
-
-def _stored_features(ids: list) -> dict:
-    """Prepared features of stored phenomena by id (from ``PhenomenonDuplicateFeatures``)."""
-    from ..models import PhenomenonDuplicateFeatures
-
-    rows = PhenomenonDuplicateFeatures.objects.filter(phenomenon_id__in=ids).values_list(
-        "phenomenon_id", "data"
-    )
-    return {
-        pk: scoring.prepared_from_data(data, pk)
-        for pk, data in rows
-        if data.get("v") == scoring.PREPARED_VERSION
-    }
+        return [
+            (pk, json.loads(data) if isinstance(data, str | bytes) else data)
+            for pk, data in cursor.fetchall()
+        ]
 
 
 def _load(ids) -> dict:
@@ -331,12 +331,19 @@ def check(
         exclude.add(record.id)
     features = scoring._prepare(record)
     url_ids = _same_url_ids(record, exclude)
-    story_ids = [
-        i for i in _story_ids(_keys_of(features), _period_of(record), exclude) if i not in url_ids
+    rows = [
+        (pk, data)
+        for pk, data in _story_rows(_keys_of(features), _period_of(record), exclude)
+        if pk not in url_ids
     ]
-    if not url_ids and not story_ids:
+    if not url_ids and not rows:
         return []
-    prepared = _stored_features(story_ids)
+    story_ids = [pk for pk, _data in rows]
+    prepared = {
+        pk: scoring.prepared_from_data(data, pk)
+        for pk, data in rows
+        if data and data.get("v") == scoring.PREPARED_VERSION
+    }
     found: dict = {}
     for pk in story_ids:
         if pk in prepared:

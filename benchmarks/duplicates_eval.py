@@ -25,6 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from phenomena.duplicates import DuplicateIndex, Record, find_duplicates, score  # noqa: E402
+from phenomena.duplicates.scoring import (  # noqa: E402
+    _prepare,
+    _score_features,
+    prepared_data,
+    prepared_from_data,
+)
 
 DATA = ROOT / "tests" / "data" / "duplicate_pairs.jsonl"
 # Same values as phenomena/duplicates/service.py (BANDS, ROWS, MAX_CANDIDATES); kept here so the
@@ -121,13 +127,44 @@ def evaluate_by_period(pairs: list[dict], **index_options) -> Confusion:
     return result
 
 
+def evaluate_stored(pairs: list[dict], **index_options) -> Confusion:
+    """Like ``evaluate_by_period`` but scoring as the service does: stored records are scored
+    on their features round-tripped through JSON (``prepared_data`` -> ``prepared_from_data``)
+    and a shared canonical URL is a match by itself (found by the URL index)."""
+    indexes: dict = {}
+    stored: dict = {}
+    for pair in pairs:
+        b = to_record(pair["b"])
+        key = (b.reference_year, b.reference_month)
+        indexes.setdefault(key, DuplicateIndex(**index_options)).add(pair["b"]["id"], b)
+        data = json.loads(json.dumps(prepared_data(b)))
+        stored[pair["b"]["id"]] = (prepared_from_data(data, pair["b"]["id"]), _prepare(b).urls)
+    result = Confusion()
+    for pair in pairs:
+        a = to_record(pair["a"])
+        features = _prepare(a)
+        key = (a.reference_year, a.reference_month)
+        if None in key:
+            chosen = list(indexes.values())
+        else:
+            chosen = [indexes[k] for k in (key, (None, None)) if k in indexes]
+        found = set()
+        for index in chosen:
+            for item_id in index._query(features):
+                prepared, urls = stored[item_id]
+                if features.urls & urls or _score_features(features, prepared) is not None:
+                    found.add(item_id)
+        result.add(pair["id"], pair["label"], pair["b"]["id"] in found)
+    return result
+
+
 def report(name: str, result: Confusion) -> None:
     """Print one evaluation line plus misclassified ids."""
     print(
-        f"{name:<22} precision={result.precision:.3f} recall={result.recall:.3f} "
+        f"{name:<24} precision={result.precision:.3f} recall={result.recall:.3f} "
         f"f1={result.f1:.3f}  tp={result.tp} fp={result.fp} tn={result.tn} fn={result.fn}"
     )
-    print(f"{'':<22} misclassified: {', '.join(result.wrong) or '-'}")
+    print(f"{'':<24} misclassified: {', '.join(result.wrong) or '-'}")
 
 
 def bench(size: int, queries: int = 200) -> None:
@@ -182,6 +219,7 @@ def main() -> int:
             f"service {SERVICE['bands']}x{SERVICE['rows']}/month",
             evaluate_by_period(subset, **SERVICE),
         )
+        report("service stored features", evaluate_stored(subset, **SERVICE))
     if args.bench:
         bench(args.bench)
     return 0

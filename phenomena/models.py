@@ -627,11 +627,38 @@ class PhenomenonFingerprint(models.Model):
         verbose_name = _("sidik duplikat")
         verbose_name_plural = _("sidik duplikat")
         indexes = [
-            models.Index(fields=["band_key", "reference_period"], name="phen_fp_key_period"),
+            # phenomenon_id in the key: the candidate query is an index-only scan.
+            models.Index(
+                fields=["band_key", "reference_period", "phenomenon"], name="phen_fp_key_period_id"
+            ),
         ]
 
     def __str__(self):
         return f"{self.phenomenon_id}:{self.band_key}"
+
+
+class PhenomenonDuplicateFeatures(models.Model):
+    """A phenomenon's text as the duplicate scoring needs it, prepared once when it is saved.
+
+    ``data`` is ``phenomena.duplicates.scoring.prepared_data`` of the phenomenon's latest
+    content (normalised title and narrative, facts, period, area), kept in sync with the
+    fingerprints so that a check never normalises stored texts again.
+    """
+
+    phenomenon = models.OneToOneField(
+        Phenomenon,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="duplicate_features",
+    )
+    data = models.JSONField()
+
+    class Meta:
+        verbose_name = _("fitur duplikat")
+        verbose_name_plural = _("fitur duplikat")
+
+    def __str__(self):
+        return str(self.phenomenon_id)
 
 
 class DuplicateDecision(models.Model):

@@ -107,6 +107,57 @@ def _prepare(record: Record) -> _Features:
     )
 
 
+# Version of the stored feature format (``prepared_data``); bump it when ``_prepare`` changes
+# so that ``PhenomenonDuplicateFeatures`` rows are recomputed (see the service).
+PREPARED_VERSION = 1
+
+
+def prepared_data(record: Record, features: _Features | None = None) -> dict:
+    """Compact, JSON-ready form of what scoring needs from a stored record.
+
+    Holds the normalised title and narrative, the facts of the title and of the whole text and
+    the structured period/area -- everything but the URLs (a database finds those through its
+    canonical-URL index) and the tokens (only used for band keys).  ``prepared_from_data``
+    rebuilds the features without normalising the text again.
+    """
+    features = features if features is not None else _prepare(record)
+    return {
+        "v": PREPARED_VERSION,
+        "t": features.title,
+        "n": features.narrative,
+        "tf": [list(v) for v in _fact_values(features.title_facts)],
+        "f": [list(v) for v in _fact_values(features.facts)],
+        "y": record.reference_year,
+        "m": record.reference_month,
+        "a": record.area_code,
+    }
+
+
+def _fact_values(facts: Facts) -> tuple:
+    return facts.numbers, facts.years, facts.periods, facts.places
+
+
+def prepared_from_data(data: dict, record_id: Hashable | None = None) -> _Features:
+    """Features of a stored record from ``prepared_data`` (no URLs, no tokens)."""
+    record = Record(
+        id=record_id,
+        reference_year=data.get("y"),
+        reference_month=data.get("m"),
+        area_code=data.get("a"),
+    )
+    narrative = data.get("n") or ""
+    return _Features(
+        record=record,
+        urls=frozenset(),
+        title=data.get("t") or "",
+        narrative=narrative,
+        narrative_tokens=frozenset(narrative.split()),
+        title_facts=Facts(*(tuple(v) for v in data["tf"])),
+        facts=Facts(*(tuple(v) for v in data["f"])),
+        tokens=(),
+    )
+
+
 def _canonical_urls(urls: Iterable[str]) -> list[str]:
     """Canonical forms of the valid URLs (invalid ones cannot prove a duplicate)."""
     result = []

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 
 from . import scoring
-from .scoring import Match, Record
+from .scoring import Record
 from .urls import canonical_url_or_blank
 
 BANDS = 20
@@ -34,6 +35,10 @@ ROWS = 2
 NUM_PERM = 128
 MAX_CANDIDATES = 10
 DEFAULT_LIMIT = 5
+# A band key shared by more than this many phenomena of the month is a "stop-key" (template
+# wording such as "harga ... naik ... persen"): it says little, so each key's lookup reads at
+# most STOP_KEY_LIMIT + 1 index entries and phenomena sharing rare keys rank first.
+STOP_KEY_LIMIT = 200
 
 __all__ = [
     "BANDS",
@@ -44,6 +49,7 @@ __all__ = [
     "check_phenomenon",
     "duplicate_candidates",
     "fingerprint_keys",
+    "prepare_for_storage",
     "record_for",
     "refresh_fingerprints",
 ]
@@ -130,6 +136,19 @@ def fingerprint_keys(title: str, narrative: str) -> list[int]:
     return [_to_int64(k) for k in scoring.lsh_band_keys(minhash, BANDS, ROWS)]
 
 
+def _keys_of(features) -> list[int]:
+    """``fingerprint_keys`` from already prepared features (same tokens, same keys)."""
+    minhash = scoring._signature_from_tokens(features.tokens, NUM_PERM)
+    return [_to_int64(k) for k in scoring.lsh_band_keys(minhash, BANDS, ROWS)]
+
+
+def prepare_for_storage(record: Record) -> tuple[list[int], dict]:
+    """Band keys and stored scoring features (``scoring.prepared_data``) of one record,
+    normalising its text once.  Used when saving and by bulk loads."""
+    features = scoring._prepare(record)
+    return list(dict.fromkeys(_keys_of(features))), scoring.prepared_data(record, features)
+
+
 # --- records --------------------------------------------------------------------------------
 
 
@@ -206,52 +225,82 @@ def _latest_content(obj):
     return obj
 
 
-def _candidate_ids(record: Record, exclude: set) -> list:
-    """Ids of stored phenomena sharing a canonical URL or enough band keys with ``record``."""
-    from ..models import PhenomenonFingerprint, PhenomenonSource
+def _same_url_ids(record: Record, exclude: set) -> list:
+    """Ids of stored phenomena with a source of the same canonical URL."""
+    from ..models import PhenomenonSource
 
     urls = {u for u in (canonical_url_or_blank(url) for url in record.urls) if u}
-    ids: list = []
-    if urls:
-        same_url = (
-            PhenomenonSource.objects.filter(canonical_url__in=urls)
-            .exclude(phenomenon_id__in=exclude)
-            .values_list("phenomenon_id", flat=True)
-            .distinct()
-        )
-        ids.extend(same_url)
-    keys = fingerprint_keys(record.title, record.narrative)
-    if keys:
-        rows = PhenomenonFingerprint.objects.filter(band_key__in=keys)
-        period = _period_of(record)
-        if period is not None:
-            rows = rows.filter(reference_period=period)
-        ranked = (
-            rows.exclude(phenomenon_id__in=exclude)
-            .values("phenomenon_id")
-            .annotate(shared=Count("id"))
-            .order_by("-shared", "phenomenon_id")[:MAX_CANDIDATES]
-        )
-        ids.extend(r["phenomenon_id"] for r in ranked if r["phenomenon_id"] not in ids)
-    return ids
+    if not urls:
+        return []
+    rows = (
+        PhenomenonSource.objects.filter(canonical_url__in=urls)
+        .exclude(phenomenon_id__in=exclude)
+        .values_list("phenomenon_id", flat=True)
+        .distinct()
+    )
+    return sorted(rows)
 
 
-def check(
-    record: Record, *, exclude_ids: Iterable = (), limit: int = DEFAULT_LIMIT
-) -> list[DuplicateMatch]:
-    """Stored phenomena that ``record`` duplicates, best first (URL blocks before warnings).
+def _story_ids(keys: list[int], period: datetime.date | None, exclude: set) -> list:
+    """Ids of the best same-story candidates (see ``_story_rows``)."""
+    return [pk for pk, _data in _story_rows(keys, period, exclude)]
 
-    Merged phenomena are skipped (their survivor holds their content); ``exclude_ids`` are
-    skipped too (the candidate itself, pairs already judged "bukan duplikat").
+
+def _story_rows(keys: list[int], period: datetime.date | None, exclude: set) -> list:
+    """``(id, stored features or None)`` of the ``MAX_CANDIDATES`` phenomena sharing most band
+    keys with the candidate.
+
+    One query, portable (PostgreSQL and SQLite): per key, at most ``STOP_KEY_LIMIT + 1`` rows
+    of the ``(band_key, reference_period, phenomenon_id)`` index are read; keys that reach the
+    limit are stop-keys.  Phenomena are ranked by shared non-stop keys, then by all shared keys.
     """
+    from django.db import connection
+
+    from ..models import PhenomenonDuplicateFeatures, PhenomenonFingerprint
+
+    if not keys:
+        return []
+    table = connection.ops.quote_name(PhenomenonFingerprint._meta.db_table)
+    where = "band_key = %s" + (" AND reference_period = %s" if period is not None else "")
+    per_key = (
+        f"SELECT * FROM (SELECT band_key, phenomenon_id FROM {table} WHERE {where} "
+        f"ORDER BY phenomenon_id LIMIT {STOP_KEY_LIMIT + 1}) AS k{{i}}"
+    )
+    union = " UNION ALL ".join(per_key.format(i=i) for i in range(len(keys)))
+    params: list = []
+    for key in keys:
+        params.extend([key, period] if period is not None else [key])
+    exclude_sql = ""
+    if exclude:
+        exclude_sql = f"WHERE h.phenomenon_id NOT IN ({', '.join(['%s'] * len(exclude))})"
+        params.extend(sorted(exclude))
+    features = connection.ops.quote_name(PhenomenonDuplicateFeatures._meta.db_table)
+    sql = (
+        f"WITH hits AS ({union}), "
+        "sizes AS (SELECT band_key, COUNT(*) AS n FROM hits GROUP BY band_key), "
+        "ranked AS (SELECT h.phenomenon_id, "
+        f"SUM(CASE WHEN s.n <= {STOP_KEY_LIMIT} THEN 1 ELSE 0 END) AS rare, COUNT(*) AS shared "
+        f"FROM hits h JOIN sizes s ON s.band_key = h.band_key {exclude_sql} "
+        "GROUP BY h.phenomenon_id ORDER BY rare DESC, shared DESC, h.phenomenon_id "
+        f"LIMIT {MAX_CANDIDATES}) "
+        f"SELECT r.phenomenon_id, f.data FROM ranked r LEFT JOIN {features} f "
+        "ON f.phenomenon_id = r.phenomenon_id "
+        "ORDER BY r.rare DESC, r.shared DESC, r.phenomenon_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [
+            (pk, json.loads(data) if isinstance(data, str | bytes) else data)
+            for pk, data in cursor.fetchall()
+        ]
+
+
+def _load(ids) -> dict:
+    """Non-merged phenomena by id, with what ``DuplicateMatch.as_dict`` shows."""
     from ..models import Phenomenon, PhenomenonSource
 
-    exclude = {i for i in exclude_ids if i is not None}
-    if record.id is not None:
-        exclude.add(record.id)
-    ids = _candidate_ids(record, exclude)
     if not ids:
-        return []
+        return {}
     stored = (
         Phenomenon.objects.filter(pk__in=ids, merged_into__isnull=True)
         .select_related("scope", "area")
@@ -262,17 +311,60 @@ def check(
             )
         )
     )
+    return {obj.pk: obj for obj in stored}
+
+
+def check(
+    record: Record, *, exclude_ids: Iterable = (), limit: int = DEFAULT_LIMIT
+) -> list[DuplicateMatch]:
+    """Stored phenomena that ``record`` duplicates, best first (URL blocks before warnings).
+
+    Merged phenomena are skipped (their survivor holds their content); ``exclude_ids`` are
+    skipped too (the candidate itself, pairs already judged "bukan duplikat").
+
+    Same-story candidates are scored on their stored features (``PhenomenonDuplicateFeatures``);
+    only the phenomena that match -- and those sharing a URL, checked on their latest content --
+    are loaded as objects.
+    """
+    exclude = {i for i in exclude_ids if i is not None}
+    if record.id is not None:
+        exclude.add(record.id)
     features = scoring._prepare(record)
-    matches = []
-    for obj in stored:
-        content = _latest_content(obj)
-        found: Match | None = scoring._score_features(
-            features, scoring._prepare(record_for(content))
-        )
-        if found is not None:
-            matches.append(
-                DuplicateMatch(obj, found.score, found.reason, found.kind, found.explanation)
+    url_ids = _same_url_ids(record, exclude)
+    rows = [
+        (pk, data)
+        for pk, data in _story_rows(_keys_of(features), _period_of(record), exclude)
+        if pk not in url_ids
+    ]
+    if not url_ids and not rows:
+        return []
+    story_ids = [pk for pk, _data in rows]
+    prepared = {
+        pk: scoring.prepared_from_data(data, pk)
+        for pk, data in rows
+        if data and data.get("v") == scoring.PREPARED_VERSION
+    }
+    found: dict = {}
+    for pk in story_ids:
+        if pk in prepared:
+            match = scoring._score_features(features, prepared[pk])
+            if match is not None:
+                found[pk] = match
+    missing = [pk for pk in story_ids if pk not in prepared]  # not prepared yet: slow path
+    objects = _load([*url_ids, *found, *missing])
+    for pk in [*url_ids, *missing]:
+        obj = objects.get(pk)
+        if obj is not None:
+            match = scoring._score_features(
+                features, scoring._prepare(record_for(_latest_content(obj)))
             )
+            if match is not None:
+                found[pk] = match
+    matches = [
+        DuplicateMatch(objects[pk], m.score, m.reason, m.kind, m.explanation)
+        for pk, m in found.items()
+        if pk in objects
+    ]
     matches.sort(key=lambda m: (not m.blocks, -m.score, m.phenomenon.pk))
     return matches[:limit]
 
@@ -321,14 +413,17 @@ def duplicate_candidates(phenomenon, limit: int = DEFAULT_LIMIT) -> list[Duplica
 
 
 def refresh_fingerprints(phenomenon, content=None) -> None:
-    """Replace the fingerprint rows of ``phenomenon`` with those of ``content`` (default: its
-    latest content).  Merged phenomena keep none, so they are never candidates."""
-    from ..models import PhenomenonFingerprint
+    """Replace the fingerprint rows and the stored scoring features of ``phenomenon`` with
+    those of ``content`` (default: its latest content).  Merged phenomena keep none, so they
+    are never candidates."""
+    from ..models import PhenomenonDuplicateFeatures, PhenomenonFingerprint
 
     if phenomenon.pk is None:
         return
     content = content if content is not None else phenomenon
-    keys = [] if phenomenon.merged_into_id else fingerprint_keys(content.title, content.narrative)
+    keys, data = [], None
+    if not phenomenon.merged_into_id:
+        keys, data = prepare_for_storage(record_for(content, urls=()))
     with transaction.atomic():
         PhenomenonFingerprint.objects.filter(phenomenon_id=phenomenon.pk).delete()
         PhenomenonFingerprint.objects.bulk_create(
@@ -337,5 +432,11 @@ def refresh_fingerprints(phenomenon, content=None) -> None:
                 band_key=key,
                 reference_period=content.reference_period,
             )
-            for key in dict.fromkeys(keys)
+            for key in keys
         )
+        if data is None:
+            PhenomenonDuplicateFeatures.objects.filter(phenomenon_id=phenomenon.pk).delete()
+        else:
+            PhenomenonDuplicateFeatures.objects.update_or_create(
+                phenomenon_id=phenomenon.pk, defaults={"data": data}
+            )

@@ -37,12 +37,13 @@ lint: install
 	DJANGO_SETTINGS_MODULE=simfoni_site.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 test-sqlite: install
-	DATABASE_URL= $(PY) -m pytest -q --ds=simfoni_site.settings.test
+	DATABASE_URL= $(PY) -m pytest -q --ds=simfoni_site.settings.test -m "not e2e"
+	DATABASE_URL= $(PY) -m pytest -q --ds=simfoni_site.settings.test -m e2e tests/e2e
 
 # PostgreSQL: required in CI (CI=true); on a machine without it, said and skipped.
 test-postgres: install
 	@if $(PY) -c "import psycopg, urllib.parse as u; psycopg.connect(u.urlsplit('$(PG_TEST_URL)')._replace(path='/postgres').geturl(), connect_timeout=3).close()" 2>/dev/null; then \
-		DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -q --ds=simfoni_site.settings.test; \
+		DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -q --ds=simfoni_site.settings.test -m "not e2e"; \
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is not reachable at $(PG_TEST_URL)"; exit 1; \
 	else echo "PostgreSQL not reachable at $(PG_TEST_URL): PostgreSQL run skipped"; fi
 

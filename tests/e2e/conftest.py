@@ -16,13 +16,12 @@ FLAGS = [
     "--disable-sync",
 ]
 
-# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still
-# plain synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 @pytest.fixture(scope="session")
 def browser():
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
+    # still plain synchronous code.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     sync_api = pytest.importorskip("playwright.sync_api")
     if not os.path.exists(CHROMIUM):
         pytest.skip("Chromium is not installed (apt-get install chromium)")

@@ -154,7 +154,7 @@ def build(n: int, seed: float = 0.42):
             SELECT g AS id, ARRAY(
                 SELECT 1 + LEAST({v - 1}, floor({ZIPF_OFFSET + 0.5} * power(
                     {(v + ZIPF_OFFSET) / (ZIPF_OFFSET + 0.5)}, random()) - {ZIPF_OFFSET}))::int
-                FROM generate_series(1, 20 + (g * 7919) %% 31) WHERE g > 0) AS idx,
+                FROM generate_series(1, 20 + (g::bigint * 7919) %% 31) WHERE g > 0) AS idx,
                 1 + (g * 31) %% 16 AS place, 1 + (g * 17) %% 8 AS move
             FROM generate_series(1, %s) g""",
             [n],

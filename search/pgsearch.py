@@ -11,10 +11,10 @@ the total and every facet (``GROUPING SETS`` over the phenomenon's own fields, `
 over the arrays), returned together as JSON.
 
 Very large result sets: a cheap first step counts matches up to ``SEARCH_EXACT_FACETS_LIMIT``.
-Above it the total is still exact, but the facets are counted on a deterministic sample of
-the matches (rows whose ``bucket``, a hash of the id in 0..99, is below a cut chosen to give
-about ``SEARCH_FACET_SAMPLE_ROWS`` rows), scaled to the total and flagged approximate; the
-page shows them as "± n".
+Above it the total and the facets are counted on a deterministic sample of the matches (rows
+whose ``bucket``, a hash of the id in 0..99, is below a cut chosen from the planner's row
+estimate to give about ``SEARCH_FACET_SAMPLE_ROWS`` rows), scaled up and flagged approximate;
+the page shows "sekitar n" and "± n". The page of hits itself is exact.
 
 The table is kept by :mod:`search.signal_handlers` (publish, unpublish, delete; a merge
 publishes the survivor and unpublishes the duplicate) through :func:`sync`, filled by
@@ -265,7 +265,8 @@ def search(params, terms, sort, offset, limit, with_facets=True):
     """(ids, total, raw facets or None, approximate) for one search.
 
     One statement when the result set is at most ``exact_facets_limit()`` rows (the usual
-    case); above it, the facets come from a sample of the matches and are approximate.
+    case); above it, the total and the facets are estimated from a sample of the matches
+    (``approximate`` is then True; the hits are still exact).
     """
     where, args = _where(params, terms)
     rank = "ts_rank(d.tsv, plainto_tsquery('simple', %s))" if sort == "relevance" else "0"
@@ -297,11 +298,28 @@ def search(params, terms, sort, offset, limit, with_facets=True):
             total, ids, scalars, arrays = cursor.fetchone()
             raw = _read_facets(scalars, arrays, 1.0) if with_facets else None
             return _ids(ids), total, raw, False
-        # A large result set: exact total, page from the index order, sampled facets.
-        cursor.execute(f"SELECT count(*) FROM {TABLE} d WHERE {where}", args)
-        total = cursor.fetchone()[0]
+        # A large result set: the total and the facets are estimated from a deterministic
+        # sample of the matches (rows whose bucket, a hash of the id, is below a cut chosen
+        # from the planner's estimate); the page of hits is exact.
+        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {where}", args)
+        plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        estimate = max(probe, int(plan[0]["Plan"]["Plan Rows"]))
+        cut = min(100, max(1, math.ceil(100 * facet_sample_rows() / estimate)))
+        facets_sql = _FACETS_SQL.format(src="s") if with_facets else "NULL, NULL"
+        cursor.execute(
+            f"""
+            WITH s AS MATERIALIZED (
+                SELECT {columns} FROM {TABLE} d WHERE {where} AND d.bucket < %s)
+            SELECT (SELECT count(*) FROM s), {facets_sql}
+            """,
+            [*args, cut],
+        )
+        sampled, scalars, arrays = cursor.fetchone()
+        total = max(probe, round(sampled * 100 / cut))
         ids = []
-        if limit:
+        if limit and offset < total:
             cursor.execute(
                 f"""SELECT id FROM (SELECT {columns}, {rank} AS rank FROM {TABLE} d
                     WHERE {where}) m ORDER BY {_ORDER[sort]} LIMIT %s OFFSET %s""",
@@ -310,18 +328,8 @@ def search(params, terms, sort, offset, limit, with_facets=True):
             ids = [row[0] for row in cursor.fetchall()]
         raw = None
         if with_facets:
-            cut = min(100, max(1, math.ceil(100 * facet_sample_rows() / max(total, 1))))
-            cursor.execute(
-                f"""
-                WITH s AS MATERIALIZED (
-                    SELECT {columns} FROM {TABLE} d WHERE {where} AND d.bucket < %s)
-                SELECT (SELECT count(*) FROM s), {_FACETS_SQL.format(src="s")}
-                """,
-                [*args, cut],
-            )
-            sampled, scalars, arrays = cursor.fetchone()
             raw = _read_facets(scalars, arrays, total / sampled if sampled else 1.0)
-        return ids, total, raw, True
+        return ids, total, raw, cut < 100
 
 
 def _ids(value):

@@ -180,11 +180,11 @@ def rebuild(cursor, chunk=2000, progress=None) -> int:
 
 
 def exact_facets_limit() -> int:
-    return int(getattr(settings, "SEARCH_EXACT_FACETS_LIMIT", 20_000))
+    return int(getattr(settings, "SEARCH_EXACT_FACETS_LIMIT", 5_000))
 
 
 def facet_sample_rows() -> int:
-    return int(getattr(settings, "SEARCH_FACET_SAMPLE_ROWS", 10_000))
+    return int(getattr(settings, "SEARCH_FACET_SAMPLE_ROWS", 5_000))
 
 
 def _where(params, terms):

@@ -93,6 +93,8 @@ class Result:
     messages: list[str] = field(default_factory=list)
     terms: str = ""
     backend: str = "database"
+    #: True when facet counts were estimated from a sample of a very large result set.
+    approximate_facets: bool = False
 
 
 @dataclass
@@ -100,6 +102,7 @@ class EngineResult:
     ids: list[int]
     total: int
     facets: dict[str, dict] = field(default_factory=dict)
+    approximate_facets: bool = False
 
 
 def approved_queryset(user):
@@ -282,6 +285,34 @@ class PostgresIndexEngine(DatabaseEngine):
         return EngineResult(ids=ids, total=total, facets=raw)
 
 
+class PostgresTableEngine:
+    """PostgreSQL: one statement over the denormalised search table (search/pgsearch.py).
+
+    The table holds only approved phenomena, every one of which a signed-in user may see
+    (``visible_phenomena`` only ever widens what is visible beyond approved ones); hits are
+    loaded through ``approved_queryset(user)`` again, so a stale row can never show a draft.
+    """
+
+    name = "postgres"
+
+    def search(self, queryset, params, terms, offset, limit, with_facets=True) -> EngineResult:
+        from . import pgsearch
+
+        if not queryset.exists():
+            return EngineResult(ids=[], total=0, facets={})
+        sort = params.effective_sort if terms else _no_text_sort(params)
+        key = facet_mod.cache_key("pgfacets", params.cache_key_parts())
+        cached = cache.get(key) if with_facets else None
+        ids, total, raw, approximate = pgsearch.search(
+            params, terms, sort, offset, limit, with_facets=with_facets and cached is None
+        )
+        if cached is not None:
+            raw, approximate = cached
+        elif with_facets:
+            cache.set(key, (raw, approximate), facet_mod.facet_cache_seconds())
+        return EngineResult(ids=ids, total=total, facets=raw or {}, approximate_facets=approximate)
+
+
 def _matching(results):
     """The queryset of every matching phenomenon, for facet subqueries."""
     if hasattr(results, "get_queryset"):
@@ -316,6 +347,10 @@ def get_engine():
 
         return ElasticsearchEngine(backend)
     if "database.postgres" in module:
+        from . import pgsearch
+
+        if pgsearch.is_available():
+            return PostgresTableEngine()
         return PostgresIndexEngine(backend)
     return DatabaseEngine(backend)
 
@@ -353,6 +388,7 @@ def run_search(params: SearchParams, user, *, with_facets=True, engine=None) -> 
         messages=messages,
         terms=terms,
         backend=engine.name,
+        approximate_facets=result.approximate_facets,
     )
 
 

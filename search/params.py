@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .analysis import MAX_QUERY_CHARS
 
@@ -28,14 +29,15 @@ ID_FILTERS = (
     "keyword",
 )
 
+# Labels are translated where they are shown (search/views.py); gettext_noop marks them.
 SORTS = {
-    "relevance": "Relevansi",
-    "period_desc": "Periode referensi terbaru",
-    "period_asc": "Periode referensi terlama",
-    "date_desc": "Tanggal sumber terbaru",
-    "date_asc": "Tanggal sumber terlama",
-    "source_type": "Jenis sumber",
-    "coverage": "Cakupan",
+    "relevance": gettext_noop("Relevansi"),
+    "period_desc": gettext_noop("Periode referensi terbaru"),
+    "period_asc": gettext_noop("Periode referensi terlama"),
+    "date_desc": gettext_noop("Tanggal sumber terbaru"),
+    "date_asc": gettext_noop("Tanggal sumber terlama"),
+    "source_type": gettext_noop("Jenis sumber"),
+    "coverage": gettext_noop("Cakupan"),
 }
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100

@@ -154,7 +154,13 @@ class PhenomenonEditView(MergedRedirectMixin, checked(snippet_views.EditView, "c
 
 
 def duplicate_flag(phenomenon):
-    """Number of possible duplicates (for the list column), 0 when none."""
+    """Number of possible duplicates (for the list column), 0 when none.
+
+    Only for what still awaits a decision (never approved, or an edit pending): a check costs a
+    few queries, and running it for every approved row made each list page a full duplicate
+    scan. Approved phenomena keep the "Kemungkinan duplikat" button on their inspect page."""
+    if phenomenon.live and not phenomenon.has_unpublished_changes:
+        return 0
     from .duplicates.service import duplicate_candidates
 
     return len(duplicate_candidates(phenomenon))

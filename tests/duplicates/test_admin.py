@@ -173,3 +173,17 @@ def test_list_flags_possible_duplicates_and_review_page(client, make_phenomenon,
     html = client.get(reverse(f"{NS}:duplicates_review", args=[first.pk])).content.decode()
     assert SAME_STORY_TITLE in html
     assert reverse(f"{NS}:duplicates_merge", args=[first.pk]) in html
+
+
+def test_list_flags_only_what_awaits_a_decision(client, make_phenomenon, admin_user):
+    make_phenomenon(None, live=True)
+    make_phenomenon(
+        None,
+        title=SAME_STORY_TITLE,
+        narrative=SAME_STORY,
+        url="https://cnnindonesia.com/1",
+        live=True,
+    )
+    client.force_login(admin_user)
+    html = client.get(reverse(f"{NS}:list")).content.decode()
+    assert "1 kemungkinan duplikat" not in html  # both approved: already reviewed

@@ -33,8 +33,52 @@ from django.db import connection
 from .analysis import analyse_to_string
 
 TABLE = "simfoni_search_document"
+#: Builds a row's tsvector: the words (title weighted A) and the keys (see module doc).
+TSV_FUNCTION = "simfoni_search_tsv"
+
+#: Filter -> key prefix. A key is a lexeme such as ``t=12`` (theme 12): the text parser
+#: never makes a lexeme with "=", so keys cannot collide with words.
+KEY_PREFIX = {
+    "subject": "s",
+    "theme": "t",
+    "scope": "c",
+    "area": "a",
+    "source_type": "st",
+    "outlet": "o",
+    "indicator": "i",
+    "keyword": "k",
+}
+#: Sample buckets (``b=0`` .. ``b=99``, a hash of the id) for estimated facets.
+BUCKETS = 100
+#: A month range becomes keys (whole years ``y=``, other months ``p=``) up to this many.
+MAX_RANGE_KEYS = 40
 
 CREATE_SQL = [
+    f"""
+    CREATE OR REPLACE FUNCTION {TSV_FUNCTION}(
+        words tsvector, doc_id bigint, subject bigint, theme bigint, scope bigint,
+        area bigint, period date, source_types bigint[], outlets bigint[],
+        indicators bigint[], keywords bigint[], source_dates date[]
+    ) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT words || array_to_tsvector(
+            ARRAY(SELECT 'j=' || w FROM unnest(tsvector_to_array(ts_filter(words, '{{a}}'))) w)
+            || ARRAY['s=' || subject, 't=' || theme, 'c=' || scope,
+                     'p=' || extract(year FROM period) || '-'
+                         || lpad(extract(month FROM period)::text, 2, '0'),
+                     'y=' || extract(year FROM period),
+                     'b=' || (abs(hashint8(doc_id)) % {BUCKETS})]
+            || ARRAY(SELECT 'a=' || area WHERE area IS NOT NULL)
+            || ARRAY(SELECT DISTINCT 'st=' || x FROM unnest(source_types) x)
+            || ARRAY(SELECT DISTINCT 'o=' || x FROM unnest(outlets) x)
+            || ARRAY(SELECT DISTINCT 'i=' || x FROM unnest(indicators) x)
+            || ARRAY(SELECT DISTINCT 'k=' || x FROM unnest(keywords) x)
+            || ARRAY(SELECT DISTINCT 'dm=' || extract(year FROM x) || '-'
+                         || lpad(extract(month FROM x)::text, 2, '0')
+                     FROM unnest(source_dates) x WHERE x IS NOT NULL)
+            || ARRAY(SELECT DISTINCT 'dy=' || extract(year FROM x)
+                     FROM unnest(source_dates) x WHERE x IS NOT NULL))
+    $$
+    """,
     f"""
     CREATE TABLE IF NOT EXISTS {TABLE} (
         id bigint PRIMARY KEY,
@@ -53,51 +97,59 @@ CREATE_SQL = [
         outlet_ids bigint[] NOT NULL DEFAULT '{{}}',
         indicator_ids bigint[] NOT NULL DEFAULT '{{}}',
         keyword_ids bigint[] NOT NULL DEFAULT '{{}}',
-        source_dates date[] NOT NULL DEFAULT '{{}}',
-        bucket smallint GENERATED ALWAYS AS ((abs(hashint8(id)) % 100)::smallint) STORED
+        source_dates date[] NOT NULL DEFAULT '{{}}'
     )
     """,
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_tsv ON {TABLE} USING gin (tsv)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_st ON {TABLE} USING gin (source_type_ids)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_outlet ON {TABLE} USING gin (outlet_ids)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_ind ON {TABLE} USING gin (indicator_ids)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_kw ON {TABLE} USING gin (keyword_ids)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_subject ON {TABLE} (subject_id)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_theme ON {TABLE} (theme_id)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_scope ON {TABLE} (scope_id)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_area ON {TABLE} (area_id)",
+    # One GIN index answers words and filters together; no pending list, so a search
+    # never scans unsorted recent entries (approvals are few, searches many).
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_tsv ON {TABLE} USING gin (tsv) WITH (fastupdate = off)",
+    # One btree per sort, so a page of a huge result set is read in order, not sorted.
     f"CREATE INDEX IF NOT EXISTS {TABLE}_period ON {TABLE} (reference_period DESC, id DESC)",
     f"CREATE INDEX IF NOT EXISTS {TABLE}_date ON {TABLE} (source_date DESC NULLS LAST, id DESC)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_bucket ON {TABLE} (bucket)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_date_asc ON {TABLE} (source_date ASC NULLS LAST, id DESC)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_type ON {TABLE} "
+    "(source_type_order ASC NULLS LAST, reference_period DESC, id DESC)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_coverage ON {TABLE} "
+    "(scope_order ASC, area_code ASC NULLS FIRST, reference_period DESC, id DESC)",
 ]
-DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
+DROP_SQL = [f"DROP TABLE IF EXISTS {TABLE}", f"DROP FUNCTION IF EXISTS {TSV_FUNCTION}"]
 
-#: Every column filled from the phenomenon tables (the text comes from Python).
-_ROW_SELECT = """
-    SELECT p.id,
-        setweight(to_tsvector('simple', v.title), 'A') || to_tsvector('simple', v.body),
-        p.subject_id, p.theme_id, p.scope_id, p.area_id, p.reference_period,
-        ps.source_date, ps.source_type_id, st.sort_order, sc.sort_order, ar.code,
-        ARRAY(SELECT DISTINCT s.source_type_id FROM phenomena_phenomenonsource s
-              WHERE s.phenomenon_id = p.id),
-        ARRAY(SELECT DISTINCT s.outlet_id FROM phenomena_phenomenonsource s
-              WHERE s.phenomenon_id = p.id AND s.outlet_id IS NOT NULL),
-        ARRAY(SELECT DISTINCT i.indicator_id FROM phenomena_phenomenonindicator i
-              WHERE i.phenomenon_id = p.id),
-        ARRAY(SELECT DISTINCT k.tag_id::bigint FROM phenomena_phenomenonkeyword k
-              WHERE k.content_object_id = p.id),
-        ARRAY(SELECT DISTINCT s.source_date FROM phenomena_phenomenonsource s
-              WHERE s.phenomenon_id = p.id)
-    FROM phenomena_phenomenon p
-    JOIN unnest(%s::bigint[], %s::text[], %s::text[]) AS v(id, title, body) ON v.id = p.id
-    JOIN phenomena_scope sc ON sc.id = p.scope_id
-    LEFT JOIN phenomena_scope ar ON ar.id = p.area_id
-    LEFT JOIN LATERAL (
-        SELECT s.source_date, s.source_type_id FROM phenomena_phenomenonsource s
-        WHERE s.phenomenon_id = p.id ORDER BY s.sort_order NULLS LAST, s.id LIMIT 1
-    ) ps ON true
-    LEFT JOIN phenomena_sourcetype st ON st.id = ps.source_type_id
-    WHERE p.live
+#: Every column of the rows of phenomena `ids` (the analysed text comes from Python).
+_ROW_SELECT = f"""
+    SELECT r.id,
+        {TSV_FUNCTION}(
+            setweight(to_tsvector('simple', r.title), 'A') || to_tsvector('simple', r.body),
+            r.id, r.subject_id, r.theme_id, r.scope_id, r.area_id, r.reference_period,
+            r.source_type_ids, r.outlet_ids, r.indicator_ids, r.keyword_ids, r.source_dates),
+        r.subject_id, r.theme_id, r.scope_id, r.area_id, r.reference_period, r.source_date,
+        r.source_type_id, r.source_type_order, r.scope_order, r.area_code, r.source_type_ids,
+        r.outlet_ids, r.indicator_ids, r.keyword_ids, r.source_dates
+    FROM (
+        SELECT p.id, v.title, v.body, p.subject_id, p.theme_id, p.scope_id, p.area_id,
+            p.reference_period, ps.source_date, ps.source_type_id,
+            st.sort_order AS source_type_order, sc.sort_order AS scope_order,
+            ar.code AS area_code,
+            ARRAY(SELECT DISTINCT s.source_type_id FROM phenomena_phenomenonsource s
+                  WHERE s.phenomenon_id = p.id) AS source_type_ids,
+            ARRAY(SELECT DISTINCT s.outlet_id FROM phenomena_phenomenonsource s
+                  WHERE s.phenomenon_id = p.id AND s.outlet_id IS NOT NULL) AS outlet_ids,
+            ARRAY(SELECT DISTINCT i.indicator_id FROM phenomena_phenomenonindicator i
+                  WHERE i.phenomenon_id = p.id) AS indicator_ids,
+            ARRAY(SELECT DISTINCT k.tag_id::bigint FROM phenomena_phenomenonkeyword k
+                  WHERE k.content_object_id = p.id) AS keyword_ids,
+            ARRAY(SELECT DISTINCT s.source_date FROM phenomena_phenomenonsource s
+                  WHERE s.phenomenon_id = p.id AND s.source_date IS NOT NULL) AS source_dates
+        FROM phenomena_phenomenon p
+        JOIN unnest(%s::bigint[], %s::text[], %s::text[]) AS v(id, title, body) ON v.id = p.id
+        JOIN phenomena_scope sc ON sc.id = p.scope_id
+        LEFT JOIN phenomena_scope ar ON ar.id = p.area_id
+        LEFT JOIN LATERAL (
+            SELECT s.source_date, s.source_type_id FROM phenomena_phenomenonsource s
+            WHERE s.phenomenon_id = p.id ORDER BY s.sort_order NULLS LAST, s.id LIMIT 1
+        ) ps ON true
+        LEFT JOIN phenomena_sourcetype st ON st.id = ps.source_type_id
+        WHERE p.live
+    ) r
 """
 _COLUMNS = (
     "id, tsv, subject_id, theme_id, scope_id, area_id, reference_period, source_date, "
@@ -160,6 +212,33 @@ def remove(ids) -> None:
         cursor.execute(f"DELETE FROM {TABLE} WHERE id = ANY(%s)", [[int(i) for i in ids]])
 
 
+#: Indexes and columns of the first version of the table (filters as btree/GIN columns).
+_OLD_INDEXES = ("st", "outlet", "ind", "kw", "subject", "theme", "scope", "area", "bucket")
+
+
+def add_keys(cursor) -> None:
+    """Bring a table of the first version (words only in ``tsv``) to the keyed form, in SQL.
+
+    Used by migration ``simfoni_search.0002``: recomputes every row's keys from its own
+    columns (lexemes with "=" are keys; the words stay), so no text is analysed again.
+    """
+    for name in _OLD_INDEXES:
+        cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_{name}")
+    cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_tsv")
+    cursor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS bucket")
+    create_table(cursor)  # the function; the text index is made again below
+    cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_tsv")
+    cursor.execute(
+        f"""UPDATE {TABLE} d SET tsv = {TSV_FUNCTION}(
+            ts_delete(d.tsv, ARRAY(SELECT l FROM unnest(tsvector_to_array(d.tsv)) l
+                                   WHERE l LIKE '%=%')),
+            d.id, d.subject_id, d.theme_id, d.scope_id, d.area_id, d.reference_period,
+            d.source_type_ids, d.outlet_ids, d.indicator_ids, d.keyword_ids, d.source_dates)"""
+    )
+    create_table(cursor)
+    cursor.execute(f"ANALYZE {TABLE}")
+
+
 def rebuild(cursor, chunk=2000, progress=None) -> int:
     """Refill the whole table from the approved phenomena; returns the number of rows."""
     cursor.execute(f"TRUNCATE {TABLE}")
@@ -187,37 +266,110 @@ def facet_sample_rows() -> int:
     return int(getattr(settings, "SEARCH_FACET_SAMPLE_ROWS", 5_000))
 
 
-def _where(params, terms):
-    """(SQL condition on alias d, arguments) for the query words and every filter."""
-    clauses, args = [], []
-    if terms:
-        clauses.append("d.tsv @@ plainto_tsquery('simple', %s)")
-        args.append(terms)
-    for name in ("subject", "theme", "scope", "area"):
-        values = getattr(params, name)
-        if values:
-            clauses.append(f"d.{name}_id = ANY(%s)")
-            args.append(list(values))
-    for name in ("source_type", "outlet", "indicator", "keyword"):
-        values = getattr(params, name)
-        if values:
-            clauses.append(f"d.{name}_ids && %s::bigint[]")
-            args.append(list(values))
-    if params.period_from:
-        clauses.append("d.reference_period >= %s")
-        args.append(params.period_from)
-    if params.period_to:
-        clauses.append("d.reference_period <= %s")
-        args.append(params.period_to)
-    if params.date_from or params.date_to:
-        low = params.date_from or datetime.date.min
-        high = params.date_to or datetime.date.max
-        clauses.append(
-            "EXISTS (SELECT 1 FROM unnest(d.source_dates) sd WHERE sd BETWEEN %s AND %s)"
-        )
-        args += [low, high]
-    return (" AND ".join(clauses) or "true"), args
+def _quote(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
+
+def _any(lexemes) -> str:
+    lexemes = list(lexemes)
+    if len(lexemes) == 1:
+        return _quote(lexemes[0])
+    return "(" + " | ".join(_quote(x) for x in lexemes) + ")"
+
+
+def _all(lexemes) -> str:
+    return " & ".join(_quote(x) for x in lexemes)
+
+
+def _month_keys(low, high, month_prefix, year_prefix):
+    """Keys of every month from `low` to `high` (whole years as one key), or [] if too many.
+
+    Only a closed range becomes keys; the SQL condition beside it stays exact (days, open
+    ranges), the keys only let the GIN index narrow the rows first.
+    """
+    if not low or not high or low > high:
+        return []
+    keys = []
+    for year in range(low.year, high.year + 1):
+        first = low.month if year == low.year else 1
+        last = high.month if year == high.year else 12
+        if first == 1 and last == 12:
+            keys.append(f"{year_prefix}={year}")
+        else:
+            keys += [f"{month_prefix}={year}-{m:02d}" for m in range(first, last + 1)]
+        if len(keys) > MAX_RANGE_KEYS:
+            return []
+    return keys
+
+
+def key_query(params) -> str:
+    """The filters of `params` as tsquery text over the keys ('' when there are none)."""
+    groups = []
+    for name, prefix in KEY_PREFIX.items():
+        values = getattr(params, name)
+        if values:
+            groups.append(_any(f"{prefix}={int(v)}" for v in sorted(set(values))))
+    for low, high, month_prefix, year_prefix in (
+        (params.period_from, params.period_to, "p", "y"),
+        (params.date_from, params.date_to, "dm", "dy"),
+    ):
+        keys = _month_keys(low, high, month_prefix, year_prefix)
+        if keys:
+            groups.append(_any(keys))
+    return " & ".join(groups)
+
+
+def _and(*parts) -> str:
+    return " & ".join(f"({p})" for p in parts if p)
+
+
+class Query:
+    """The condition of one search on alias ``d`` of the table.
+
+    ``tsquery`` holds the words and every filter as one tsquery over the GIN index; the
+    range conditions stay in SQL as well (exact days, open ranges, and they tell the
+    planner how the period filter relates to the period sort).
+    """
+
+    def __init__(self, params, terms):
+        self.words = [w for w in (terms or "").split() if w]
+        self.keys = key_query(params)
+        self.tsquery = _and(_all(self.words), self.keys)
+        self.sql, self.args = [], []
+        if params.period_from:
+            self.sql.append("d.reference_period >= %s")
+            self.args.append(params.period_from)
+        if params.period_to:
+            self.sql.append("d.reference_period <= %s")
+            self.args.append(params.period_to)
+        if params.date_from or params.date_to:
+            low = params.date_from or datetime.date.min
+            high = params.date_to or datetime.date.max
+            self.sql.append(
+                "EXISTS (SELECT 1 FROM unnest(d.source_dates) sd WHERE sd BETWEEN %s AND %s)"
+            )
+            self.args += [low, high]
+
+    def where(self, tsquery=None):
+        """(SQL, args) for the rows matching `tsquery` (default: the whole query)."""
+        tsquery = self.tsquery if tsquery is None else tsquery
+        clauses, args = [], []
+        if tsquery:
+            clauses.append("d.tsv @@ %s::tsquery")
+            args.append(tsquery)
+        return " AND ".join(clauses + self.sql) or "true", args + self.args
+
+    @property
+    def title_words(self) -> str:
+        """Every word in the title: the first tier of relevance for very large result sets."""
+        return _all(f"j={w}" for w in self.words)
+
+    def sample(self, cut) -> str:
+        """The query narrowed to the sample buckets below `cut`."""
+        return _and(self.tsquery, _any(f"b={b}" for b in range(cut)))
+
+
+_RANK = "ts_rank(d.tsv, %s::tsquery)"
 
 _ORDER = {
     "relevance": "rank DESC, reference_period DESC, id DESC",
@@ -241,6 +393,10 @@ _FACET_NAMES = {
     "indicator_ids": "indicator",
     "keyword_ids": "keyword",
 }
+_COLUMNS_USED = ", ".join(
+    ("d.id", *(f"d.{c}" for c in _SCALARS + _ARRAYS), "d.source_date", "d.source_type_order")
+    + ("d.scope_order", "d.area_code")
+)
 
 _FACETS_SQL = """
     (SELECT json_agg(json_build_array(g, subject_id, theme_id, scope_id, area_id,
@@ -261,6 +417,15 @@ _FACETS_SQL = """
 """
 
 
+def _count(cursor, where, args, cap):
+    """The number of rows matching `where`, counting at most `cap`."""
+    cursor.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} d WHERE {where} LIMIT %s) x",
+        [*args, cap],
+    )
+    return cursor.fetchone()[0]
+
+
 def search(params, terms, sort, offset, limit, with_facets=True):
     """(ids, total, raw facets or None, approximate) for one search.
 
@@ -268,26 +433,21 @@ def search(params, terms, sort, offset, limit, with_facets=True):
     case); above it, the total and the facets are estimated from a sample of the matches
     (``approximate`` is then True; the hits are still exact).
     """
-    where, args = _where(params, terms)
-    rank = "ts_rank(d.tsv, plainto_tsquery('simple', %s))" if sort == "relevance" else "0"
-    rank_args = [terms] if sort == "relevance" else []
-    columns = ", ".join(
-        ("d.id", *(f"d.{c}" for c in _SCALARS + _ARRAYS), "d.source_date", "d.source_type_order")
-        + ("d.scope_order", "d.area_code")
-    )
+    query = Query(params, terms)
+    where, args = query.where()
+    by_rank = sort == "relevance" and bool(query.words)
+    rank = _RANK if by_rank else "0"
+    rank_args = [_all(query.words)] if by_rank else []
     limit = max(0, int(limit or 0))
+    exact_limit = exact_facets_limit()
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} d WHERE {where} LIMIT %s) x",
-            [*args, exact_facets_limit() + 1],
-        )
-        probe = cursor.fetchone()[0]
-        if probe <= exact_facets_limit():
+        probe = _count(cursor, where, args, exact_limit + 1)
+        if probe <= exact_limit:
             facets_sql = _FACETS_SQL.format(src="m") if with_facets else "NULL, NULL"
             cursor.execute(
                 f"""
                 WITH m AS MATERIALIZED (
-                    SELECT {columns}, {rank} AS rank FROM {TABLE} d WHERE {where})
+                    SELECT {_COLUMNS_USED}, {rank} AS rank FROM {TABLE} d WHERE {where})
                 SELECT (SELECT count(*) FROM m),
                        (SELECT json_agg(id) FROM (SELECT id FROM m ORDER BY {_ORDER[sort]}
                                                   LIMIT %s OFFSET %s) p),
@@ -299,37 +459,75 @@ def search(params, terms, sort, offset, limit, with_facets=True):
             raw = _read_facets(scalars, arrays, 1.0) if with_facets else None
             return _ids(ids), total, raw, False
         # A large result set: the total and the facets are estimated from a deterministic
-        # sample of the matches (rows whose bucket, a hash of the id, is below a cut chosen
-        # from the planner's estimate); the page of hits is exact.
+        # sample of the matches (the rows in the hash buckets below a cut chosen from the
+        # planner's estimate); the page of hits is exact.
         cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {where}", args)
         plan = cursor.fetchone()[0]
         if isinstance(plan, str):
             plan = json.loads(plan)
         estimate = max(probe, int(plan[0]["Plan"]["Plan Rows"]))
-        cut = min(100, max(1, math.ceil(100 * facet_sample_rows() / estimate)))
+        cut = min(BUCKETS, max(1, math.ceil(BUCKETS * facet_sample_rows() / estimate)))
+        sample_where, sample_args = query.where(query.sample(cut))
         facets_sql = _FACETS_SQL.format(src="s") if with_facets else "NULL, NULL"
         cursor.execute(
             f"""
-            WITH s AS MATERIALIZED (
-                SELECT {columns} FROM {TABLE} d WHERE {where} AND d.bucket < %s)
+            WITH s AS MATERIALIZED (SELECT {_COLUMNS_USED} FROM {TABLE} d WHERE {sample_where})
             SELECT (SELECT count(*) FROM s), {facets_sql}
             """,
-            [*args, cut],
+            sample_args,
         )
         sampled, scalars, arrays = cursor.fetchone()
-        total = max(probe, round(sampled * 100 / cut))
+        total = max(probe, round(sampled * BUCKETS / cut))
         ids = []
         if limit and offset < total:
-            cursor.execute(
-                f"""SELECT id FROM (SELECT {columns}, {rank} AS rank FROM {TABLE} d
-                    WHERE {where}) m ORDER BY {_ORDER[sort]} LIMIT %s OFFSET %s""",
-                [*rank_args, *args, limit, offset],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
+            if by_rank:
+                ids = _title_first_page(cursor, query, offset, limit)
+            else:
+                cursor.execute(
+                    f"SELECT d.id FROM {TABLE} d WHERE {where} ORDER BY {_ORDER[sort]} "
+                    "LIMIT %s OFFSET %s",
+                    [*args, limit, offset],
+                )
+                ids = [row[0] for row in cursor.fetchall()]
         raw = None
         if with_facets:
             raw = _read_facets(scalars, arrays, total / sampled if sampled else 1.0)
-        return ids, total, raw, cut < 100
+        return ids, total, raw, cut < BUCKETS
+
+
+def _title_first_page(cursor, query, offset, limit):
+    """A page of a very large result set in relevance order, without ranking every row.
+
+    Ranking hundreds of thousands of rows means reading every one of them. Instead: first
+    the rows with every word in the title (ranked by ``ts_rank`` when there are at most
+    ``exact_facets_limit()`` of them, newest period first otherwise), then the others,
+    newest period first. ``ts_rank`` weighs the title (A) ten times the rest (D), so the
+    first tier is where the full ranking puts its top rows too.
+    """
+    title = _and(query.tsquery, query.title_words)
+    title_where, title_args = query.where(title)
+    exact_limit = exact_facets_limit()
+    in_title = _count(cursor, title_where, title_args, max(offset + limit, exact_limit + 1))
+    ids = []
+    if offset < in_title:
+        if in_title <= exact_limit:
+            order, rank_args = f"{_RANK} DESC, reference_period DESC, id DESC", [_all(query.words)]
+        else:
+            order, rank_args = _ORDER["period_desc"], []
+        cursor.execute(
+            f"SELECT d.id FROM {TABLE} d WHERE {title_where} ORDER BY {order} LIMIT %s OFFSET %s",
+            [*title_args, *rank_args, limit, offset],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+    if len(ids) < limit:
+        rest_where, rest_args = query.where(_and(query.tsquery, f"!({query.title_words})"))
+        cursor.execute(
+            f"SELECT d.id FROM {TABLE} d WHERE {rest_where} ORDER BY {_ORDER['period_desc']} "
+            "LIMIT %s OFFSET %s",
+            [*rest_args, limit - len(ids), max(0, offset - in_title)],
+        )
+        ids += [row[0] for row in cursor.fetchall()]
+    return ids
 
 
 def _ids(value):

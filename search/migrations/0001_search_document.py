@@ -24,7 +24,8 @@ def drop(apps, schema_editor):
     from search import pgsearch
 
     with connection.cursor() as cursor:
-        cursor.execute(pgsearch.DROP_SQL)
+        for statement in pgsearch.DROP_SQL:
+            cursor.execute(statement)
 
 
 class Migration(migrations.Migration):

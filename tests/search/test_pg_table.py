@@ -147,3 +147,119 @@ def test_rebuild_command_refills_the_table(viewer, make_phenomenon, capsys):
     out = capsys.readouterr().out
     assert "1/1 fenomena" in out and "berisi 1 fenomena" in out
     assert len(found(viewer, "gula")) == 1
+
+
+def ids_of(user, **params):
+    return [hit.pk for hit in run_search(parse_params(params), user).hits]
+
+
+def test_period_and_date_ranges_across_years(viewer, make_phenomenon):
+    """Ranges become month/year keys for the index; the SQL beside them keeps days exact."""
+    day = datetime.date
+    made = {
+        period: make_phenomenon(
+            f"Harga telur {period:%Y-%m}",
+            "Harga telur naik.",
+            period=period,
+            sources=(("portal_berita", "Kompas.com", period.replace(day=source_day)),),
+        )
+        for period, source_day in (
+            (day(2023, 11, 1), 3),
+            (day(2024, 1, 1), 20),
+            (day(2024, 6, 1), 9),
+            (day(2025, 2, 1), 28),
+        )
+    }
+    pk = {period.strftime("%Y-%m"): obj.pk for period, obj in made.items()}
+    by_period = ids_of(viewer, q="telur", period_from="2023-11", period_to="2025-01")
+    assert sorted(by_period) == sorted([pk["2023-11"], pk["2024-01"], pk["2024-06"]])
+    # A range too long for keys is still answered (by the SQL condition alone).
+    assert len(ids_of(viewer, q="telur", period_from="1980-01", period_to="2030-12")) == 4
+    assert ids_of(viewer, period_from="2025-01") == [pk["2025-02"]]
+    # Days inside a month: 2023-11-03 is out, 2024-01-20 is in.
+    by_date = ids_of(viewer, date_from="2023-11-10", date_to="2024-01-31", sort="period_asc")
+    assert by_date == [pk["2024-01"]]
+
+
+def test_key_query_names_every_filter():
+    params = parse_params(
+        {
+            "theme": ["3", "4"],
+            "area": "7",
+            "keyword": "9",
+            "period_from": "2023-11",
+            "period_to": "2025-01",
+        }
+    )
+    query = pgsearch.key_query(params)
+    assert "('t=3' | 't=4')" in query and "'a=7'" in query and "'k=9'" in query
+    assert "('p=2023-11' | 'p=2023-12' | 'y=2024' | 'p=2025-01')" in query
+    assert pgsearch.key_query(parse_params({})) == ""
+
+
+def test_large_result_sets_rank_title_matches_first(settings, viewer, make_phenomenon):
+    in_title = [
+        make_phenomenon(
+            f"Harga beras naik {n}", "Pasokan berkurang.", period=datetime.date(2024, n, 1)
+        )
+        for n in range(1, 7)
+    ]
+    in_text = [
+        make_phenomenon(
+            f"Pasokan pangan {n}", "Harga beras ikut naik.", period=datetime.date(2024, n, 1)
+        )
+        for n in range(1, 5)
+    ]
+    from django.core.cache import cache
+
+    exact = ids_of(viewer, q="beras", per_page=20)
+    settings.SEARCH_EXACT_FACETS_LIMIT = 3
+    cache.clear()
+    pages = [ids_of(viewer, q="beras", per_page=3, page=n) for n in range(1, 5)]
+    large = [pk for page in pages for pk in page]
+    assert len(large) == len(set(large)) == 10  # every hit once, across the tiers
+    assert set(large[:6]) == {p.pk for p in in_title} == set(exact[:6])
+    # The second tier, newest reference period first.
+    assert large[6:] == [
+        p.pk for p in sorted(in_text, key=lambda p: p.reference_period, reverse=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sort", ["period_desc", "period_asc", "date_asc", "source_type", "coverage"]
+)
+def test_large_result_sets_keep_every_sort(settings, viewer, make_phenomenon, sort):
+    for n in range(1, 8):
+        make_phenomenon(
+            f"Tarif tol naik {n}",
+            "Tarif tol dalam kota naik.",
+            period=datetime.date(2023 + n % 2, n, 1),
+            area="3171" if n % 3 == 0 else None,
+            sources=(("fgd" if n % 2 else "siaran_pers", None, datetime.date(2024, n, 5 + n)),),
+        )
+    from django.core.cache import cache
+
+    exact = ids_of(viewer, q="tol", sort=sort, per_page=20)
+    settings.SEARCH_EXACT_FACETS_LIMIT = 3
+    cache.clear()
+    large = [pk for n in (1, 2, 3) for pk in ids_of(viewer, q="tol", sort=sort, per_page=3, page=n)]
+    assert large == exact
+
+
+def test_first_version_table_gets_its_keys(viewer, make_phenomenon):
+    """Migration 0002 turns a words-only table (the first version) into the keyed one."""
+    item = make_phenomenon("Harga bawang merah naik", "Panen mundur.", area="3172")
+    area_id = item.area_id
+    assert ids_of(viewer, area=area_id) == [item.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {pgsearch.TABLE} SET tsv = ts_delete(tsv, ARRAY(SELECT l FROM "
+            "unnest(tsvector_to_array(tsv)) l WHERE l LIKE '%%=%%'))"
+        )
+        cursor.execute(f"ALTER TABLE {pgsearch.TABLE} ADD COLUMN bucket smallint")
+        cursor.execute(f"CREATE INDEX {pgsearch.TABLE}_bucket ON {pgsearch.TABLE} (bucket)")
+    assert ids_of(viewer, area=area_id) == []
+    with connection.cursor() as cursor:
+        pgsearch.add_keys(cursor)
+    assert ids_of(viewer, area=area_id) == [item.pk]
+    assert ids_of(viewer, q="bawang", area=area_id) == [item.pk]

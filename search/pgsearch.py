@@ -1,24 +1,36 @@
-"""PostgreSQL search: one denormalised row per approved phenomenon, one statement per search.
+"""PostgreSQL search: one denormalised row per approved phenomenon, one GIN index per search.
 
 Wagtail's PostgreSQL index keeps only text, so filters and facets had to join back to the
 phenomenon and its child rows, about eleven times per search. Here the table
-``simfoni_search_document`` holds, for every approved phenomenon, the analysed text as a
-``tsvector`` (title weighted A, ``simple`` configuration: the text is analysed in Python by
-:mod:`search.analysis`) beside every value a filter, a facet or a sort needs, including the
-child rows' values as arrays (GIN indexes on the text and the arrays, btree on the
-scalars). A search is then one SQL statement: a CTE of the matching rows, the page of hits,
-the total and every facet (``GROUPING SETS`` over the phenomenon's own fields, ``unnest``
-over the arrays), returned together as JSON.
+``simfoni_search_document`` holds, for every approved phenomenon, a ``tsvector`` and every
+value a facet or a sort needs, including the child rows' values as arrays.
 
-Very large result sets: a cheap first step counts matches up to ``SEARCH_EXACT_FACETS_LIMIT``.
-Above it the total and the facets are counted on a deterministic sample of the matches (rows
-whose ``bucket``, a hash of the id in 0..99, is below a cut chosen from the planner's row
-estimate to give about ``SEARCH_FACET_SAMPLE_ROWS`` rows), scaled up and flagged approximate;
-the page shows "sekitar n" and "± n". The page of hits itself is exact.
+The ``tsvector`` holds the analysed words (title weighted A, ``simple`` configuration: the
+text is analysed in Python by :mod:`search.analysis`) and **keys**: lexemes with "=" that
+no text can produce, one per filter value of the row (``s=`` subject, ``t=`` theme, ``c=``
+scope, ``a=`` kab/kota, ``p=`` reference month, ``y=`` reference year, ``st=`` source type,
+``o=`` outlet, ``i=`` indicator, ``k=`` keyword, ``dm=``/``dy=`` source month/year), ``j=``
+plus each title word, and ``b=`` plus a sample bucket (a hash of the id, 0..99). So words
+and filters together are one tsquery (``'harga' & ('t=3' | 't=4') & 'a=7'``) answered by
+one GIN index scan, whose cost follows the rarest term, not the most common one. Range
+conditions stay in SQL beside it (days are exact, open ranges work).
+
+A search is a cheap count of the matches up to ``SEARCH_EXACT_FACETS_LIMIT`` and then, for
+the usual result set, **one statement**: a CTE of the matching rows, the page of hits
+(``ts_rank`` or a column), the total and every facet (``GROUPING SETS`` over the own fields,
+``unnest`` over the arrays), returned together as JSON.
+
+Very large result sets (above the limit): the total and the facets are counted on the
+sample buckets below a cut (``b=0 | b=1 …`` added to the tsquery, about
+``SEARCH_FACET_SAMPLE_ROWS`` rows), scaled up and flagged approximate; the page shows
+"sekitar n" and "± n". The page of hits is exact: sorted pages are read along a btree per
+sort; relevance puts the rows with every word in the title first (ranked when there are
+few, newest first otherwise), then the rest, newest first, instead of ranking every row.
 
 The table is kept by :mod:`search.signal_handlers` (publish, unpublish, delete; a merge
 publishes the survivor and unpublishes the duplicate) through :func:`sync`, filled by
-migration ``simfoni_search.0001`` and rebuilt by ``manage.py rebuild_search_table``.
+migration ``simfoni_search.0001``, keyed by ``0002`` and rebuilt by
+``manage.py rebuild_search_table``.
 """
 
 from __future__ import annotations
@@ -331,8 +343,8 @@ class Query:
     planner how the period filter relates to the period sort).
     """
 
-    def __init__(self, params, terms):
-        self.words = [w for w in (terms or "").split() if w]
+    def __init__(self, params, words):
+        self.words = list(words)
         self.keys = key_query(params)
         self.tsquery = _and(_all(self.words), self.keys)
         self.sql, self.args = [], []
@@ -433,66 +445,78 @@ def search(params, terms, sort, offset, limit, with_facets=True):
     case); above it, the total and the facets are estimated from a sample of the matches
     (``approximate`` is then True; the hits are still exact).
     """
-    query = Query(params, terms)
+    limit = max(0, int(limit or 0))
+    exact_limit = exact_facets_limit()
+    with connection.cursor() as cursor:
+        query = Query(params, _lexemes(cursor, terms))
+        return _search(cursor, query, sort, offset, limit, exact_limit, with_facets)
+
+
+def _lexemes(cursor, terms) -> list[str]:
+    """The query words as the documents' lexemes (the same parser made both)."""
+    if not terms:
+        return []
+    cursor.execute("SELECT tsvector_to_array(to_tsvector('simple', %s))", [terms])
+    return list(cursor.fetchone()[0])
+
+
+def _search(cursor, query, sort, offset, limit, exact_limit, with_facets):
     where, args = query.where()
     by_rank = sort == "relevance" and bool(query.words)
     rank = _RANK if by_rank else "0"
     rank_args = [_all(query.words)] if by_rank else []
-    limit = max(0, int(limit or 0))
-    exact_limit = exact_facets_limit()
-    with connection.cursor() as cursor:
-        probe = _count(cursor, where, args, exact_limit + 1)
-        if probe <= exact_limit:
-            facets_sql = _FACETS_SQL.format(src="m") if with_facets else "NULL, NULL"
-            cursor.execute(
-                f"""
-                WITH m AS MATERIALIZED (
-                    SELECT {_COLUMNS_USED}, {rank} AS rank FROM {TABLE} d WHERE {where})
-                SELECT (SELECT count(*) FROM m),
-                       (SELECT json_agg(id) FROM (SELECT id FROM m ORDER BY {_ORDER[sort]}
-                                                  LIMIT %s OFFSET %s) p),
-                       {facets_sql}
-                """,
-                [*rank_args, *args, limit, offset],
-            )
-            total, ids, scalars, arrays = cursor.fetchone()
-            raw = _read_facets(scalars, arrays, 1.0) if with_facets else None
-            return _ids(ids), total, raw, False
-        # A large result set: the total and the facets are estimated from a deterministic
-        # sample of the matches (the rows in the hash buckets below a cut chosen from the
-        # planner's estimate); the page of hits is exact.
-        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {where}", args)
-        plan = cursor.fetchone()[0]
-        if isinstance(plan, str):
-            plan = json.loads(plan)
-        estimate = max(probe, int(plan[0]["Plan"]["Plan Rows"]))
-        cut = min(BUCKETS, max(1, math.ceil(BUCKETS * facet_sample_rows() / estimate)))
-        sample_where, sample_args = query.where(query.sample(cut))
-        facets_sql = _FACETS_SQL.format(src="s") if with_facets else "NULL, NULL"
+    probe = _count(cursor, where, args, exact_limit + 1)
+    if probe <= exact_limit:
+        facets_sql = _FACETS_SQL.format(src="m") if with_facets else "NULL, NULL"
         cursor.execute(
             f"""
-            WITH s AS MATERIALIZED (SELECT {_COLUMNS_USED} FROM {TABLE} d WHERE {sample_where})
-            SELECT (SELECT count(*) FROM s), {facets_sql}
+            WITH m AS MATERIALIZED (
+                SELECT {_COLUMNS_USED}, {rank} AS rank FROM {TABLE} d WHERE {where})
+            SELECT (SELECT count(*) FROM m),
+                   (SELECT json_agg(id) FROM (SELECT id FROM m ORDER BY {_ORDER[sort]}
+                                              LIMIT %s OFFSET %s) p),
+                   {facets_sql}
             """,
-            sample_args,
+            [*rank_args, *args, limit, offset],
         )
-        sampled, scalars, arrays = cursor.fetchone()
-        total = max(probe, round(sampled * BUCKETS / cut))
-        ids = []
-        if limit and offset < total:
-            if by_rank:
-                ids = _title_first_page(cursor, query, offset, limit)
-            else:
-                cursor.execute(
-                    f"SELECT d.id FROM {TABLE} d WHERE {where} ORDER BY {_ORDER[sort]} "
-                    "LIMIT %s OFFSET %s",
-                    [*args, limit, offset],
-                )
-                ids = [row[0] for row in cursor.fetchall()]
-        raw = None
-        if with_facets:
-            raw = _read_facets(scalars, arrays, total / sampled if sampled else 1.0)
-        return ids, total, raw, cut < BUCKETS
+        total, ids, scalars, arrays = cursor.fetchone()
+        raw = _read_facets(scalars, arrays, 1.0) if with_facets else None
+        return _ids(ids), total, raw, False
+    # A large result set: the total and the facets are estimated from a deterministic
+    # sample of the matches (the rows in the hash buckets below a cut chosen from the
+    # planner's estimate); the page of hits is exact.
+    cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {where}", args)
+    plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    estimate = max(probe, int(plan[0]["Plan"]["Plan Rows"]))
+    cut = min(BUCKETS, max(1, math.ceil(BUCKETS * facet_sample_rows() / estimate)))
+    sample_where, sample_args = query.where(query.sample(cut))
+    facets_sql = _FACETS_SQL.format(src="s") if with_facets else "NULL, NULL"
+    cursor.execute(
+        f"""
+        WITH s AS MATERIALIZED (SELECT {_COLUMNS_USED} FROM {TABLE} d WHERE {sample_where})
+        SELECT (SELECT count(*) FROM s), {facets_sql}
+        """,
+        sample_args,
+    )
+    sampled, scalars, arrays = cursor.fetchone()
+    total = max(probe, round(sampled * BUCKETS / cut))
+    ids = []
+    if limit and offset < total:
+        if by_rank:
+            ids = _title_first_page(cursor, query, offset, limit)
+        else:
+            cursor.execute(
+                f"SELECT d.id FROM {TABLE} d WHERE {where} ORDER BY {_ORDER[sort]} "
+                "LIMIT %s OFFSET %s",
+                [*args, limit, offset],
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+    raw = None
+    if with_facets:
+        raw = _read_facets(scalars, arrays, total / sampled if sampled else 1.0)
+    return ids, total, raw, cut < BUCKETS
 
 
 def _title_first_page(cursor, query, offset, limit):

@@ -60,34 +60,47 @@ KEY_PREFIX = {
     "indicator": "i",
     "keyword": "k",
 }
-#: Sample buckets (``b=0`` .. ``b=99``, a hash of the id) for estimated facets.
-BUCKETS = 100
+#: Samples: a row has the key ``b=N`` when the low bits of its id's hash are 0 modulo N,
+#: so the rows with ``b=N`` are a deterministic 1/N sample, nested in every larger one.
+SAMPLE_LEVELS = tuple(2**k for k in range(1, 11))
 #: A month range becomes keys (whole years ``y=``, other months ``p=``) up to this many.
 MAX_RANGE_KEYS = 40
 
+#: Drops every version of the function (an older one may have other arguments).
+_DROP_FUNCTION_SQL = f"""
+    DO $$ DECLARE f regprocedure; BEGIN
+        FOR f IN SELECT oid::regprocedure FROM pg_proc WHERE proname = '{TSV_FUNCTION}' LOOP
+            EXECUTE 'DROP FUNCTION ' || f;
+        END LOOP;
+    END $$
+"""
+
 CREATE_SQL = [
+    _DROP_FUNCTION_SQL,
     f"""
-    CREATE OR REPLACE FUNCTION {TSV_FUNCTION}(
+    CREATE FUNCTION {TSV_FUNCTION}(
         words tsvector, doc_id bigint, subject bigint, theme bigint, scope bigint,
         area bigint, period date, source_types bigint[], outlets bigint[],
-        indicators bigint[], keywords bigint[], source_dates date[]
-    ) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        indicators bigint[], keywords bigint[], source_dates date[],
+        source_date date, source_type_order integer, scope_order integer
+    ) RETURNS tsvector LANGUAGE sql STABLE PARALLEL SAFE AS $$
         SELECT words || array_to_tsvector(
             ARRAY(SELECT 'j=' || w FROM unnest(tsvector_to_array(ts_filter(words, '{{a}}'))) w)
-            || ARRAY['s=' || subject, 't=' || theme, 'c=' || scope,
-                     'p=' || extract(year FROM period) || '-'
-                         || lpad(extract(month FROM period)::text, 2, '0'),
-                     'y=' || extract(year FROM period),
-                     'b=' || (abs(hashint8(doc_id)) % {BUCKETS})]
-            || ARRAY(SELECT 'a=' || area WHERE area IS NOT NULL)
+            || ARRAY['s=' || subject, 't=' || theme, 'c=' || scope, 'co=' || scope_order,
+                     'a=' || coalesce(area, 0),
+                     'p=' || to_char(period, 'YYYY-MM'), 'y=' || to_char(period, 'YYYY')]
+            || ARRAY(SELECT 'b=' || n FROM unnest(ARRAY{list(SAMPLE_LEVELS)}) n
+                     WHERE (hashint8(doc_id)::bigint & (n - 1)) = 0)
+            || ARRAY(SELECT 'po=' || source_type_order WHERE source_type_order IS NOT NULL)
+            || ARRAY(SELECT x || to_char(source_date, f) FROM (VALUES ('pd=', 'YYYY-MM'),
+                     ('py=', 'YYYY')) v(x, f) WHERE source_date IS NOT NULL)
             || ARRAY(SELECT DISTINCT 'st=' || x FROM unnest(source_types) x)
             || ARRAY(SELECT DISTINCT 'o=' || x FROM unnest(outlets) x)
             || ARRAY(SELECT DISTINCT 'i=' || x FROM unnest(indicators) x)
             || ARRAY(SELECT DISTINCT 'k=' || x FROM unnest(keywords) x)
-            || ARRAY(SELECT DISTINCT 'dm=' || extract(year FROM x) || '-'
-                         || lpad(extract(month FROM x)::text, 2, '0')
+            || ARRAY(SELECT DISTINCT 'dm=' || to_char(x, 'YYYY-MM')
                      FROM unnest(source_dates) x WHERE x IS NOT NULL)
-            || ARRAY(SELECT DISTINCT 'dy=' || extract(year FROM x)
+            || ARRAY(SELECT DISTINCT 'dy=' || to_char(x, 'YYYY')
                      FROM unnest(source_dates) x WHERE x IS NOT NULL))
     $$
     """,
@@ -124,7 +137,7 @@ CREATE_SQL = [
     f"CREATE INDEX IF NOT EXISTS {TABLE}_coverage ON {TABLE} "
     "(scope_order ASC, area_code ASC NULLS FIRST, reference_period DESC, id DESC)",
 ]
-DROP_SQL = [f"DROP TABLE IF EXISTS {TABLE}", f"DROP FUNCTION IF EXISTS {TSV_FUNCTION}"]
+DROP_SQL = [f"DROP TABLE IF EXISTS {TABLE}", _DROP_FUNCTION_SQL]
 
 #: Every column of the rows of phenomena `ids` (the analysed text comes from Python).
 _ROW_SELECT = f"""
@@ -132,7 +145,8 @@ _ROW_SELECT = f"""
         {TSV_FUNCTION}(
             setweight(to_tsvector('simple', r.title), 'A') || to_tsvector('simple', r.body),
             r.id, r.subject_id, r.theme_id, r.scope_id, r.area_id, r.reference_period,
-            r.source_type_ids, r.outlet_ids, r.indicator_ids, r.keyword_ids, r.source_dates),
+            r.source_type_ids, r.outlet_ids, r.indicator_ids, r.keyword_ids, r.source_dates,
+            r.source_date, r.source_type_order, r.scope_order),
         r.subject_id, r.theme_id, r.scope_id, r.area_id, r.reference_period, r.source_date,
         r.source_type_id, r.source_type_order, r.scope_order, r.area_code, r.source_type_ids,
         r.outlet_ids, r.indicator_ids, r.keyword_ids, r.source_dates
@@ -245,7 +259,8 @@ def add_keys(cursor) -> None:
             ts_delete(d.tsv, ARRAY(SELECT l FROM unnest(tsvector_to_array(d.tsv)) l
                                    WHERE l LIKE '%=%')),
             d.id, d.subject_id, d.theme_id, d.scope_id, d.area_id, d.reference_period,
-            d.source_type_ids, d.outlet_ids, d.indicator_ids, d.keyword_ids, d.source_dates)"""
+            d.source_type_ids, d.outlet_ids, d.indicator_ids, d.keyword_ids, d.source_dates,
+            d.source_date, d.source_type_order, d.scope_order)"""
     )
     create_table(cursor)
     cursor.execute(f"ANALYZE {TABLE}")
@@ -338,9 +353,9 @@ def _and(*parts) -> str:
 class Query:
     """The condition of one search on alias ``d`` of the table.
 
-    ``tsquery`` holds the words and every filter as one tsquery over the GIN index; the
-    range conditions stay in SQL as well (exact days, open ranges, and they tell the
-    planner how the period filter relates to the period sort).
+    ``tsquery`` holds the words and every filter as one tsquery over the GIN index. Only
+    what keys cannot say exactly stays in SQL beside it: days of a source date range, and
+    a period range that is open or too long for keys.
     """
 
     def __init__(self, params, words):
@@ -348,10 +363,11 @@ class Query:
         self.keys = key_query(params)
         self.tsquery = _and(_all(self.words), self.keys)
         self.sql, self.args = [], []
-        if params.period_from:
+        period_keyed = bool(_month_keys(params.period_from, params.period_to, "p", "y"))
+        if params.period_from and not period_keyed:
             self.sql.append("d.reference_period >= %s")
             self.args.append(params.period_from)
-        if params.period_to:
+        if params.period_to and not period_keyed:
             self.sql.append("d.reference_period <= %s")
             self.args.append(params.period_to)
         if params.date_from or params.date_to:
@@ -362,9 +378,9 @@ class Query:
             )
             self.args += [low, high]
 
-    def where(self, tsquery=None):
-        """(SQL, args) for the rows matching `tsquery` (default: the whole query)."""
-        tsquery = self.tsquery if tsquery is None else tsquery
+    def where(self, *more):
+        """(SQL, args) for the rows matching the query and every tsquery in `more`."""
+        tsquery = _and(self.tsquery, *more)
         clauses, args = [], []
         if tsquery:
             clauses.append("d.tsv @@ %s::tsquery")
@@ -375,10 +391,6 @@ class Query:
     def title_words(self) -> str:
         """Every word in the title: the first tier of relevance for very large result sets."""
         return _all(f"j={w}" for w in self.words)
-
-    def sample(self, cut) -> str:
-        """The query narrowed to the sample buckets below `cut`."""
-        return _and(self.tsquery, _any(f"b={b}" for b in range(cut)))
 
 
 _RANK = "ts_rank(d.tsv, %s::tsquery)"
@@ -392,6 +404,8 @@ _ORDER = {
     "source_type": "source_type_order ASC NULLS LAST, reference_period DESC, id DESC",
     "coverage": "scope_order ASC, area_code ASC NULLS FIRST, reference_period DESC, id DESC",
 }
+#: Relevance in a very large result set: every word in the title first, then newest.
+_LARGE_RELEVANCE = "in_title DESC, reference_period DESC, id DESC"
 _SCALARS = ("subject_id", "theme_id", "scope_id", "area_id", "reference_period")
 _ARRAYS = ("source_type_ids", "outlet_ids", "indicator_ids", "keyword_ids")
 _FACET_NAMES = {
@@ -405,10 +419,11 @@ _FACET_NAMES = {
     "indicator_ids": "indicator",
     "keyword_ids": "keyword",
 }
-_COLUMNS_USED = ", ".join(
-    ("d.id", *(f"d.{c}" for c in _SCALARS + _ARRAYS), "d.source_date", "d.source_type_order")
-    + ("d.scope_order", "d.area_code")
-)
+_SORT_COLUMNS = ("source_date", "source_type_order", "scope_order", "area_code")
+_COLUMNS_USED = ", ".join(f"d.{c}" for c in ("id", *_SCALARS, *_ARRAYS, *_SORT_COLUMNS))
+#: The sort values of a row, as the sample hands them to :func:`_region`.
+_BOUND_COLUMNS = ("reference_period", "source_date", "source_type_order", "scope_order")
+_BOUND_COLUMNS += ("area_code", "area_id", "in_title", "id")
 
 _FACETS_SQL = """
     (SELECT json_agg(json_build_array(g, subject_id, theme_id, scope_id, area_id,
@@ -429,15 +444,6 @@ _FACETS_SQL = """
 """
 
 
-def _count(cursor, where, args, cap):
-    """The number of rows matching `where`, counting at most `cap`."""
-    cursor.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} d WHERE {where} LIMIT %s) x",
-        [*args, cap],
-    )
-    return cursor.fetchone()[0]
-
-
 def search(params, terms, sort, offset, limit, with_facets=True):
     """(ids, total, raw facets or None, approximate) for one search.
 
@@ -446,10 +452,14 @@ def search(params, terms, sort, offset, limit, with_facets=True):
     (``approximate`` is then True; the hits are still exact).
     """
     limit = max(0, int(limit or 0))
-    exact_limit = exact_facets_limit()
+    offset = max(0, int(offset or 0))
     with connection.cursor() as cursor:
         query = Query(params, _lexemes(cursor, terms))
-        return _search(cursor, query, sort, offset, limit, exact_limit, with_facets)
+        sort = sort if sort != "relevance" or query.words else "period_desc"
+        exact = _exact(cursor, query, sort, offset, limit, with_facets, exact_facets_limit())
+        if exact is not None:
+            return exact
+        return _large(cursor, query, params, sort, offset, limit, with_facets)
 
 
 def _lexemes(cursor, terms) -> list[str]:
@@ -460,98 +470,190 @@ def _lexemes(cursor, terms) -> list[str]:
     return list(cursor.fetchone()[0])
 
 
-def _search(cursor, query, sort, offset, limit, exact_limit, with_facets):
+def _rank(query, sort):
+    if sort == "relevance":
+        return _RANK, [_all(query.words)]
+    return "0", []
+
+
+def _exact(cursor, query, sort, offset, limit, with_facets, cap):
+    """Hits, total and facets in one statement, or None when more than `cap` rows match.
+
+    The matching rows are read once, at most ``cap + 1`` of them: when there are more,
+    the large-result path takes over.
+    """
     where, args = query.where()
-    by_rank = sort == "relevance" and bool(query.words)
-    rank = _RANK if by_rank else "0"
-    rank_args = [_all(query.words)] if by_rank else []
-    probe = _count(cursor, where, args, exact_limit + 1)
-    if probe <= exact_limit:
-        facets_sql = _FACETS_SQL.format(src="m") if with_facets else "NULL, NULL"
-        cursor.execute(
-            f"""
-            WITH m AS MATERIALIZED (
-                SELECT {_COLUMNS_USED}, {rank} AS rank FROM {TABLE} d WHERE {where})
-            SELECT (SELECT count(*) FROM m),
-                   (SELECT json_agg(id) FROM (SELECT id FROM m ORDER BY {_ORDER[sort]}
-                                              LIMIT %s OFFSET %s) p),
-                   {facets_sql}
-            """,
-            [*rank_args, *args, limit, offset],
-        )
-        total, ids, scalars, arrays = cursor.fetchone()
-        raw = _read_facets(scalars, arrays, 1.0) if with_facets else None
-        return _ids(ids), total, raw, False
-    # A large result set: the total and the facets are estimated from a deterministic
-    # sample of the matches (the rows in the hash buckets below a cut chosen from the
-    # planner's estimate); the page of hits is exact.
-    cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {where}", args)
-    plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    estimate = max(probe, int(plan[0]["Plan"]["Plan Rows"]))
-    cut = min(BUCKETS, max(1, math.ceil(BUCKETS * facet_sample_rows() / estimate)))
-    sample_where, sample_args = query.where(query.sample(cut))
-    facets_sql = _FACETS_SQL.format(src="s") if with_facets else "NULL, NULL"
+    rank, rank_args = _rank(query, sort)
+    facets_sql = _FACETS_SQL.format(src="m") if with_facets else "NULL, NULL"
+    cap_sql, cap_args = ("LIMIT %s", [cap + 1]) if cap else ("", [])
     cursor.execute(
         f"""
-        WITH s AS MATERIALIZED (SELECT {_COLUMNS_USED} FROM {TABLE} d WHERE {sample_where})
-        SELECT (SELECT count(*) FROM s), {facets_sql}
+        WITH m AS MATERIALIZED (
+            SELECT {_COLUMNS_USED}, {rank} AS rank FROM {TABLE} d WHERE {where} {cap_sql})
+        SELECT (SELECT count(*) FROM m),
+               (SELECT json_agg(id) FROM (SELECT id FROM m ORDER BY {_ORDER[sort]}
+                                          LIMIT %s OFFSET %s) p),
+               {facets_sql}
         """,
-        sample_args,
+        [*rank_args, *args, *cap_args, limit, offset],
     )
-    sampled, scalars, arrays = cursor.fetchone()
-    total = max(probe, round(sampled * BUCKETS / cut))
-    ids = []
-    if limit and offset < total:
-        if by_rank:
-            ids = _title_first_page(cursor, query, offset, limit)
-        else:
-            cursor.execute(
-                f"SELECT d.id FROM {TABLE} d WHERE {where} ORDER BY {_ORDER[sort]} "
-                "LIMIT %s OFFSET %s",
-                [*args, limit, offset],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-    raw = None
-    if with_facets:
-        raw = _read_facets(scalars, arrays, total / sampled if sampled else 1.0)
-    return ids, total, raw, cut < BUCKETS
+    total, ids, scalars, arrays = cursor.fetchone()
+    if cap and total > cap:
+        return None
+    raw = _read_facets(scalars, arrays, 1.0) if with_facets else None
+    return _ids(ids), total, raw, False
 
 
-def _title_first_page(cursor, query, offset, limit):
-    """A page of a very large result set in relevance order, without ranking every row.
+def _large(cursor, query, params, sort, offset, limit, with_facets):
+    """A result set of more than ``exact_facets_limit()`` rows.
 
-    Ranking hundreds of thousands of rows means reading every one of them. Instead: first
-    the rows with every word in the title (ranked by ``ts_rank`` when there are at most
-    ``exact_facets_limit()`` of them, newest period first otherwise), then the others,
-    newest period first. ``ts_rank`` weighs the title (A) ten times the rest (D), so the
-    first tier is where the full ranking puts its top rows too.
+    The facets and the total are counted on the 1/N sample (key ``b=N``, N a power of two
+    chosen to give about ``SEARCH_FACET_SAMPLE_ROWS`` rows), scaled up and flagged
+    approximate. The same sample, sorted, tells how far down the sort order the requested
+    page lies; the page is then read from that region alone (see :func:`_region`).
     """
-    title = _and(query.tsquery, query.title_words)
-    title_where, title_args = query.where(title)
-    exact_limit = exact_facets_limit()
-    in_title = _count(cursor, title_where, title_args, max(offset + limit, exact_limit + 1))
+    # How many rows match, roughly: counted on the 1/1024 sample.
+    where, args = query.where(f"'b={SAMPLE_LEVELS[-1]}'")
+    cursor.execute(f"SELECT count(*) FROM {TABLE} d WHERE {where}", args)
+    estimate = max(exact_facets_limit() + 1, cursor.fetchone()[0] * SAMPLE_LEVELS[-1])
+    level = 1
+    for n in SAMPLE_LEVELS:
+        if estimate / n >= facet_sample_rows():
+            level = n
+    if level == 1:  # not so many after all: count them all, exactly
+        return _exact(cursor, query, sort, offset, limit, with_facets, 0)
+    in_title, title_args = (
+        ("(d.tsv @@ %s::tsquery)", [query.title_words])
+        if query.words
+        else (
+            "false",
+            [],
+        )
+    )
+    order = _LARGE_RELEVANCE if sort == "relevance" else _ORDER[sort]
+    # The rows of the sample at 2x, 8x and 32x the expected position of the page's end.
+    expected = (offset + limit) / level
+    positions = [math.ceil(expected * f) + 2 for f in (2, 8, 32)]
+    facets_sql = _FACETS_SQL.format(src="s") if with_facets else "NULL, NULL"
+    where, args = query.where(f"'b={level}'")
+    bound_columns = ", ".join(_BOUND_COLUMNS)
+    cursor.execute(
+        f"""
+        WITH s AS MATERIALIZED (
+            SELECT {_COLUMNS_USED}, {in_title} AS in_title FROM {TABLE} d WHERE {where})
+        SELECT (SELECT count(*) FROM s), {facets_sql},
+               (SELECT json_agg(json_build_array({bound_columns}))
+                FROM (SELECT * FROM s ORDER BY {order} LIMIT %s) b)
+        """,
+        [*title_args, *args, positions[-1]],
+    )
+    sampled, scalars, arrays, ordered = cursor.fetchone()
+    total = max(exact_facets_limit() + 1, sampled * level)
     ids = []
-    if offset < in_title:
-        if in_title <= exact_limit:
-            order, rank_args = f"{_RANK} DESC, reference_period DESC, id DESC", [_all(query.words)]
-        else:
-            order, rank_args = _ORDER["period_desc"], []
+    if limit:  # also past the estimated total, which may be low
+        if isinstance(ordered, str):
+            ordered = json.loads(ordered)
+        ordered = ordered or []
+        bounds = [ordered[p - 1] for p in positions if p <= len(ordered)] + [None]
+        for bound in bounds:
+            region = _region(cursor, query, params, sort, bound)
+            if region is None and bound is not None:
+                continue
+            where, args = query.where(region or "")
+            cursor.execute(
+                f"""
+                WITH r AS MATERIALIZED (
+                    SELECT {_COLUMNS_USED}, {in_title} AS in_title FROM {TABLE} d
+                    WHERE {where}),
+                o AS (SELECT id, row_number() OVER (ORDER BY {order}) AS n FROM r)
+                SELECT (SELECT json_agg(id ORDER BY n) FROM o WHERE n > %s AND n <= %s),
+                       (SELECT n FROM o WHERE id = %s)
+                """,
+                [*title_args, *args, offset, offset + limit, bound[-1] if bound else None],
+            )
+            page, bound_position = cursor.fetchone()
+            ids = _ids(page)
+            # Every row before the bound is in the region, so the page is right when it
+            # ends at or before the bound row.
+            if bound is None or (bound_position or 0) >= offset + limit:
+                break
+    total = max(total, offset + len(ids))
+    raw = _read_facets(scalars, arrays, level) if with_facets else None
+    return ids, total, raw, True
+
+
+def _value_range(cursor, column, low=None, high=None):
+    """(min, max) of `column` over the table, narrowed by `low`/`high` when given."""
+    cursor.execute(f"SELECT min({column}), max({column}) FROM {TABLE}")
+    lowest, highest = cursor.fetchone()
+    return (max(low, lowest) if low and lowest else lowest or low), (
+        min(high, highest) if high and highest else highest or high
+    )
+
+
+def _region(cursor, query, params, sort, bound):
+    """Keys (tsquery text) of the rows that sort at or before `bound`, or None.
+
+    `bound` holds the sort values of one row of the sample (``_BOUND_COLUMNS``). Every
+    row that comes before it in the sort order is inside the region (rows after it may be
+    too: the region only has to hold the page and be small). None when the region cannot
+    be put in keys; the page is then read from every match.
+    """
+    if bound is None:
+        return None
+    values = dict(zip(_BOUND_COLUMNS, bound, strict=True))
+    period = datetime.date.fromisoformat(values["reference_period"])
+    first, last = _value_range(cursor, "reference_period", params.period_from, params.period_to)
+
+    def periods_from(start):  # the months from `start` to the newest one
+        keys = _month_keys(start, last, "p", "y")
+        return _any(keys) if keys else None
+
+    if sort in ("period_desc", "relevance"):
+        newer = periods_from(period)
+        if sort == "period_desc" or newer is None:
+            return newer
+        title = query.title_words
+        return f"{title} & {newer}" if values["in_title"] else f"{title} | {newer}"
+    if sort == "period_asc":
+        keys = _month_keys(first, period, "p", "y")
+        return _any(keys) if keys else None
+    if sort in ("date_desc", "date_asc"):
+        if values["source_date"] is None:
+            return None
+        day = datetime.date.fromisoformat(values["source_date"])
+        low, high = _value_range(cursor, "source_date")
+        keys = _month_keys(day, high, "pd", "py") if sort == "date_desc" else []
+        if sort == "date_asc":
+            keys = _month_keys(low, day, "pd", "py")
+        return _any(keys) if keys else None
+    newer = periods_from(period)
+    if newer is None:
+        return None
+    if sort == "source_type":
+        if values["source_type_order"] is None:
+            return None
+        order = values["source_type_order"]
         cursor.execute(
-            f"SELECT d.id FROM {TABLE} d WHERE {title_where} ORDER BY {order} LIMIT %s OFFSET %s",
-            [*title_args, *rank_args, limit, offset],
+            "SELECT DISTINCT sort_order FROM phenomena_sourcetype WHERE sort_order < %s", [order]
         )
-        ids = [row[0] for row in cursor.fetchall()]
-    if len(ids) < limit:
-        rest_where, rest_args = query.where(_and(query.tsquery, f"!({query.title_words})"))
-        cursor.execute(
-            f"SELECT d.id FROM {TABLE} d WHERE {rest_where} ORDER BY {_ORDER['period_desc']} "
-            "LIMIT %s OFFSET %s",
-            [*rest_args, limit - len(ids), max(0, offset - in_title)],
-        )
-        ids += [row[0] for row in cursor.fetchall()]
-    return ids
+        before = [f"po={row[0]}" for row in cursor.fetchall()]
+        here = f"'po={order}' & {newer}"
+        return " | ".join([_any(before), f"({here})"]) if before else here
+    # coverage: scope order, then kab/kota code (none first), then newest.
+    scope_order = values["scope_order"]
+    cursor.execute(
+        "SELECT DISTINCT sort_order FROM phenomena_scope WHERE sort_order < %s", [scope_order]
+    )
+    parts = [_any(f"co={row[0]}" for row in cursor.fetchall())] if cursor.rowcount else []
+    if values["area_code"] is None:
+        here = newer
+    else:
+        cursor.execute("SELECT id FROM phenomena_scope WHERE code < %s", [values["area_code"]])
+        areas = ["a=0", *(f"a={row[0]}" for row in cursor.fetchall())]
+        here = f"{_any(areas)} | ('a={values['area_id']}' & {newer})"
+    parts.append(f"'co={scope_order}' & ({here})")
+    return " | ".join(f"({part})" for part in parts)
 
 
 def _ids(value):

@@ -372,7 +372,7 @@ def run_search(params: SearchParams, user, *, with_facets=True, engine=None) -> 
         approved_queryset(user), params, terms, page.offset, params.per_page, with_facets
     )
     page.total = result.total
-    if result.total and page.offset >= result.total:
+    if result.total and page.offset >= result.total and not result.ids:
         # Past the last page (an old shared link): show the last page instead.
         page.number = page.num_pages
         result = engine.search(

@@ -387,7 +387,7 @@ def run(queries: int, seed: int = 11):
         return " ".join(rng.sample(pool, rng.choice((1, 1, 2))))
 
     one({"q": "beras"})  # warm up (stemmer, connection)
-    mixed, totals = [], []
+    mixed, totals, slowest = [], [], []
     for _ in range(queries):
         params = {
             "q": query_words(),
@@ -402,11 +402,14 @@ def run(queries: int, seed: int = 11):
         elapsed, total = one(params)
         mixed.append(elapsed)
         totals.append(total)
+        slowest.append((elapsed, total, params))
     print(
         fmt("search: word + 2 filters + facets", mixed)
         + f"  (median {int(statistics.median(totals)):,} hits, max {max(totals):,}; "
         f"{sum(approximate)} with approximate facets)  load {load()}"
     )
+    for elapsed, total, params in sorted(slowest, key=lambda x: -x[0])[:5]:
+        print(f"    slow: {elapsed * 1000:7.1f} ms  {total:,} hits  {params}")
     common = [one({"q": COMMON_WORD}) for _ in range(5)]
     print(
         fmt(f"worst: '{COMMON_WORD}' (a third of rows) + facets", [t for t, _ in common])
@@ -417,6 +420,25 @@ def run(queries: int, seed: int = 11):
         fmt(f"'{COMMON_WORD}' + 1 filter + facets", [t for t, _ in common_f])
         + f"  ({common_f[0][1]:,} hits, approximate={approximate[-1]})  load {load()}"
     )
+    # Filters that go with the sort order (the rows of 2019 are last when sorting by date).
+    cases = [
+        (
+            "+ year 2019, by source date",
+            {"period_from": "2019-01", "period_to": "2019-12", "sort": "date_desc"},
+        ),
+        (
+            "+ source type, by source type",
+            {"source_type": pools["source_type"][-1], "sort": "source_type"},
+        ),
+        ("+ kab/kota, by coverage", {"area": pools["area"][0], "sort": "coverage"}),
+        ("page 100", {"page": 100}),
+    ]
+    for label, extra in cases:
+        times = [one({"q": COMMON_WORD, **extra}) for _ in range(3)]
+        print(
+            fmt(f"'{COMMON_WORD}' {label}", [t for t, _ in times])
+            + f"  ({times[0][1]:,} hits)  load {load()}"
+        )
     browse = [one({}) for _ in range(5)]
     print(
         fmt("browse everything (no word) + facets", [t for t, _ in browse])

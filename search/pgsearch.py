@@ -420,6 +420,7 @@ _FACET_NAMES = {
     "keyword_ids": "keyword",
 }
 _SORT_COLUMNS = ("source_date", "source_type_order", "scope_order", "area_code")
+_ORDER_COLUMNS = "d.id, d.reference_period, " + ", ".join(f"d.{c}" for c in _SORT_COLUMNS)
 _COLUMNS_USED = ", ".join(f"d.{c}" for c in ("id", *_SCALARS, *_ARRAYS, *_SORT_COLUMNS))
 #: The sort values of a row, as the sample hands them to :func:`_region`.
 _BOUND_COLUMNS = ("reference_period", "source_date", "source_type_order", "scope_order")
@@ -456,10 +457,23 @@ def search(params, terms, sort, offset, limit, with_facets=True):
     with connection.cursor() as cursor:
         query = Query(params, _lexemes(cursor, terms))
         sort = sort if sort != "relevance" or query.words else "period_desc"
-        exact = _exact(cursor, query, sort, offset, limit, with_facets, exact_facets_limit())
-        if exact is not None:
-            return exact
-        return _large(cursor, query, params, sort, offset, limit, with_facets)
+        more_than = 0
+        if _planned_rows(cursor, query) <= 4 * exact_facets_limit():
+            more_than = exact_facets_limit()
+            exact = _exact(cursor, query, sort, offset, limit, with_facets, more_than)
+            if exact is not None:
+                return exact
+        return _large(cursor, query, params, sort, offset, limit, with_facets, more_than)
+
+
+def _planned_rows(cursor, query) -> int:
+    """The planner's estimate of the matches (from the tsvector's lexeme statistics)."""
+    where, args = query.where()
+    cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} d WHERE {where}", args)
+    plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def _lexemes(cursor, terms) -> list[str]:
@@ -504,7 +518,7 @@ def _exact(cursor, query, sort, offset, limit, with_facets, cap):
     return _ids(ids), total, raw, False
 
 
-def _large(cursor, query, params, sort, offset, limit, with_facets):
+def _large(cursor, query, params, sort, offset, limit, with_facets, more_than=0):
     """A result set of more than ``exact_facets_limit()`` rows.
 
     The facets and the total are counted on the 1/N sample (key ``b=N``, N a power of two
@@ -515,7 +529,7 @@ def _large(cursor, query, params, sort, offset, limit, with_facets):
     # How many rows match, roughly: counted on the 1/1024 sample.
     where, args = query.where(f"'b={SAMPLE_LEVELS[-1]}'")
     cursor.execute(f"SELECT count(*) FROM {TABLE} d WHERE {where}", args)
-    estimate = max(exact_facets_limit() + 1, cursor.fetchone()[0] * SAMPLE_LEVELS[-1])
+    estimate = max(more_than + 1, cursor.fetchone()[0] * SAMPLE_LEVELS[-1])
     level = 1
     for n in SAMPLE_LEVELS:
         if estimate / n >= facet_sample_rows():
@@ -548,7 +562,7 @@ def _large(cursor, query, params, sort, offset, limit, with_facets):
         [*title_args, *args, positions[-1]],
     )
     sampled, scalars, arrays, ordered = cursor.fetchone()
-    total = max(exact_facets_limit() + 1, sampled * level)
+    total = max(more_than + 1, sampled * level)
     ids = []
     if limit:  # also past the estimated total, which may be low
         if isinstance(ordered, str):
@@ -563,7 +577,7 @@ def _large(cursor, query, params, sort, offset, limit, with_facets):
             cursor.execute(
                 f"""
                 WITH r AS MATERIALIZED (
-                    SELECT {_COLUMNS_USED}, {in_title} AS in_title FROM {TABLE} d
+                    SELECT {_ORDER_COLUMNS}, {in_title} AS in_title FROM {TABLE} d
                     WHERE {where}),
                 o AS (SELECT id, row_number() OVER (ORDER BY {order}) AS n FROM r)
                 SELECT (SELECT json_agg(id ORDER BY n) FROM o WHERE n > %s AND n <= %s),

@@ -64,7 +64,7 @@ KEY_PREFIX = {
 #: so the rows with ``b=N`` are a deterministic 1/N sample, nested in every larger one.
 SAMPLE_LEVELS = tuple(2**k for k in range(1, 11))
 #: A month range becomes keys (whole years ``y=``, other months ``p=``) up to this many.
-MAX_RANGE_KEYS = 40
+MAX_RANGE_KEYS = 80
 
 #: Drops every version of the function (an older one may have other arguments).
 _DROP_FUNCTION_SQL = f"""

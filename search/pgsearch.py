@@ -208,6 +208,27 @@ def is_available(using=None) -> bool:
         return cursor.fetchone()[0]
 
 
+def on_postgresql(step):
+    """A migration function running ``step(cursor)`` on PostgreSQL; nothing elsewhere."""
+
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            with schema_editor.connection.cursor() as cursor:
+                step(cursor)
+
+    return run
+
+
+def drop_table(cursor):
+    for statement in DROP_SQL:
+        cursor.execute(statement)
+
+
+def create_and_fill(cursor):
+    create_table(cursor)
+    rebuild(cursor)
+
+
 def create_table(cursor):
     for statement in CREATE_SQL:
         cursor.execute(statement)

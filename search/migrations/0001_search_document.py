@@ -5,27 +5,7 @@ Nothing happens on other databases (SQLite uses Wagtail's FTS5 index).
 
 from django.db import migrations
 
-
-def create_and_fill(apps, schema_editor):
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
-        return
-    from search import pgsearch
-
-    with connection.cursor() as cursor:
-        pgsearch.create_table(cursor)
-        pgsearch.rebuild(cursor)
-
-
-def drop(apps, schema_editor):
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
-        return
-    from search import pgsearch
-
-    with connection.cursor() as cursor:
-        for statement in pgsearch.DROP_SQL:
-            cursor.execute(statement)
+from search import pgsearch
 
 
 class Migration(migrations.Migration):
@@ -34,4 +14,10 @@ class Migration(migrations.Migration):
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 
-    operations = [migrations.RunPython(create_and_fill, drop, elidable=False)]
+    operations = [
+        migrations.RunPython(
+            pgsearch.on_postgresql(pgsearch.create_and_fill),
+            pgsearch.on_postgresql(pgsearch.drop_table),
+            elidable=False,
+        )
+    ]

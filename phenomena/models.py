@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -92,7 +93,7 @@ class SourceType(models.Model):
     class Meta:
         ordering = ["sort_order", "label"]
         verbose_name = _("jenis sumber")
-        verbose_name_plural = _("jenis sumber")
+        verbose_name_plural = pgettext_lazy("jamak", "jenis sumber")
 
     def __str__(self):
         return self.label
@@ -121,7 +122,7 @@ class Scope(models.Model):
     class Meta:
         ordering = ["sort_order", "code"]
         verbose_name = _("cakupan")
-        verbose_name_plural = _("cakupan")
+        verbose_name_plural = pgettext_lazy("jamak", "cakupan")
 
     def __str__(self):
         return self.label
@@ -139,7 +140,7 @@ class Subject(models.Model):
     class Meta:
         ordering = ["sort_order", "label"]
         verbose_name = _("subjek")
-        verbose_name_plural = _("subjek")
+        verbose_name_plural = pgettext_lazy("jamak", "subjek")
 
     def __str__(self):
         return self.label
@@ -156,7 +157,7 @@ class Theme(models.Model):
     class Meta:
         ordering = ["subject__sort_order", "sort_order", "name"]
         verbose_name = _("tema")
-        verbose_name_plural = _("tema")
+        verbose_name_plural = pgettext_lazy("jamak", "tema")
         constraints = [
             models.UniqueConstraint(fields=["subject", "name"], name="theme_unique_in_subject")
         ]
@@ -185,7 +186,7 @@ class WorkUnit(models.Model):
     class Meta:
         ordering = ["level", "sort_order", "name"]
         verbose_name = _("satuan kerja")
-        verbose_name_plural = _("satuan kerja")
+        verbose_name_plural = pgettext_lazy("jamak", "satuan kerja")
 
     def __str__(self):
         return self.name
@@ -227,7 +228,7 @@ class Outlet(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("media")
-        verbose_name_plural = _("media")
+        verbose_name_plural = pgettext_lazy("jamak", "media")
 
     def __str__(self):
         return self.name
@@ -247,7 +248,7 @@ class Indicator(models.Model):
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = _("indikator")
-        verbose_name_plural = _("indikator")
+        verbose_name_plural = pgettext_lazy("jamak", "indikator")
 
     def __str__(self):
         return self.name
@@ -262,7 +263,7 @@ class ReleaseDate(models.Model):
     class Meta:
         ordering = ["date", "indicator__sort_order"]
         verbose_name = _("jadwal rilis (ARC)")
-        verbose_name_plural = _("jadwal rilis (ARC)")
+        verbose_name_plural = pgettext_lazy("jamak", "jadwal rilis (ARC)")
         constraints = [
             models.UniqueConstraint(fields=["indicator", "date"], name="release_unique_per_day")
         ]
@@ -284,7 +285,7 @@ class UserProfile(models.Model):
 
     class Meta:
         verbose_name = _("profil pengguna")
-        verbose_name_plural = _("profil pengguna")
+        verbose_name_plural = pgettext_lazy("jamak", "profil pengguna")
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()}, {self.work_unit})"
@@ -451,7 +452,7 @@ class Phenomenon(
     class Meta:
         ordering = ["-reference_period", "-created_at"]
         verbose_name = _("fenomena")
-        verbose_name_plural = _("fenomena")
+        verbose_name_plural = pgettext_lazy("jamak", "fenomena")
         indexes = [
             models.Index(fields=["live", "reference_period"], name="phen_live_period"),
             # Dashboard aggregates (home/dashboard.py): index-only scans by created_at.
@@ -574,7 +575,7 @@ class PhenomenonSource(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("sumber")
-        verbose_name_plural = _("sumber")
+        verbose_name_plural = pgettext_lazy("jamak", "sumber")
 
     def __str__(self):
         return self.outlet.name if self.outlet_id else str(self.source_type)
@@ -603,7 +604,7 @@ class PhenomenonIndicator(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("indikator terkait")
-        verbose_name_plural = _("indikator terkait")
+        verbose_name_plural = pgettext_lazy("jamak", "indikator terkait")
 
     def __str__(self):
         return f"{self.indicator} ({self.get_direction_display()})"
@@ -625,7 +626,7 @@ class PhenomenonFingerprint(models.Model):
 
     class Meta:
         verbose_name = _("sidik duplikat")
-        verbose_name_plural = _("sidik duplikat")
+        verbose_name_plural = pgettext_lazy("jamak", "sidik duplikat")
         indexes = [
             # phenomenon_id in the key: the candidate query is an index-only scan.
             models.Index(
@@ -655,7 +656,7 @@ class PhenomenonDuplicateFeatures(models.Model):
 
     class Meta:
         verbose_name = _("fitur duplikat")
-        verbose_name_plural = _("fitur duplikat")
+        verbose_name_plural = pgettext_lazy("jamak", "fitur duplikat")
 
     def __str__(self):
         return str(self.phenomenon_id)
@@ -695,7 +696,7 @@ class DuplicateDecision(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("keputusan duplikat")
-        verbose_name_plural = _("keputusan duplikat")
+        verbose_name_plural = pgettext_lazy("jamak", "keputusan duplikat")
 
     def __str__(self):
         return f"{self.phenomenon_id} ~ {self.other_id}: {self.get_kind_display()}"

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_q.models import Schedule
 
 from .kinds import KINDS, Channel
@@ -20,7 +21,7 @@ class NotificationPreference(models.Model):
 
     class Meta:
         verbose_name = _("preferensi notifikasi")
-        verbose_name_plural = _("preferensi notifikasi")
+        verbose_name_plural = pgettext_lazy("jamak", "preferensi notifikasi")
         constraints = [
             models.UniqueConstraint(fields=["user", "kind"], name="notification_pref_unique")
         ]
@@ -60,7 +61,7 @@ class SentReminder(models.Model):
 
     class Meta:
         verbose_name = _("pengingat terkirim")
-        verbose_name_plural = _("pengingat terkirim")
+        verbose_name_plural = pgettext_lazy("jamak", "pengingat terkirim")
         ordering = ["-sent_at"]
         constraints = [
             models.UniqueConstraint(fields=["user", "kind", "key"], name="sent_reminder_once")
@@ -80,7 +81,7 @@ class Holiday(models.Model):
     class Meta:
         ordering = ["-date"]
         verbose_name = _("hari libur tambahan")
-        verbose_name_plural = _("hari libur tambahan")
+        verbose_name_plural = pgettext_lazy("jamak", "hari libur tambahan")
 
     def __str__(self):
         return f"{self.date:%d-%m-%Y} {self.name}"
@@ -96,7 +97,7 @@ class ScrapeStatus(models.Model):
 
     class Meta:
         verbose_name = _("status web scraping")
-        verbose_name_plural = _("status web scraping")
+        verbose_name_plural = pgettext_lazy("jamak", "status web scraping")
 
     def __str__(self):
         return str(self._meta.verbose_name)
@@ -112,4 +113,4 @@ class TaskSchedule(Schedule):
     class Meta:
         proxy = True
         verbose_name = _("jadwal tugas")
-        verbose_name_plural = _("jadwal tugas")
+        verbose_name_plural = pgettext_lazy("jamak", "jadwal tugas")

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Task, TaskState
 from wagtail.signals import task_submitted
@@ -36,7 +37,7 @@ class SupervisorAllocation(models.Model):
     class Meta:
         ordering = ["theme__subject__sort_order", "theme__sort_order", "supervisor__username"]
         verbose_name = _("alokasi supervisor")
-        verbose_name_plural = _("alokasi supervisor")
+        verbose_name_plural = pgettext_lazy("jamak", "alokasi supervisor")
         constraints = [
             models.UniqueConstraint(fields=["supervisor", "theme"], name="allocation_unique")
         ]
@@ -87,7 +88,7 @@ class ReviewTaskState(TaskState):
 
     class Meta:
         verbose_name = _("status review")
-        verbose_name_plural = _("status review")
+        verbose_name_plural = pgettext_lazy("jamak", "status review")
 
     def submitted_object(self):
         """The phenomenon as submitted (the revision under review)."""
@@ -103,7 +104,7 @@ class ReviewTask(Task):
 
     class Meta:
         verbose_name = _("Review Supervisor")
-        verbose_name_plural = _("Review Supervisor")
+        verbose_name_plural = pgettext_lazy("jamak", "Review Supervisor")
 
     @classmethod
     def get_description(cls):

@@ -43,3 +43,13 @@ def test_indonesian_remains_the_default(client, make_user):
     assert "Dasbor fenomena" in client.get("/dasbor/").content.decode()
     html = client.get(reverse("wagtailsnippets_phenomena_phenomenon:add")).content.decode()
     assert "Periode referensi" in html and "Tautan bukti" in html
+
+
+def test_reference_lists_are_named_in_the_plural_in_english(client, make_user):
+    client.force_login(make_user("adm", "Admin", "fungsi-ipds", is_superuser=True, is_staff=True))
+    url = reverse("wagtailsnippets_phenomena_sourcetype:list")
+    assert "Jenis sumber" in client.get(url).content.decode()
+    choose_english(client)
+    html = client.get(url).content.decode()
+    assert "Source types" in html
+    assert "Jenis sumber" not in html

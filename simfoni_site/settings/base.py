@@ -113,7 +113,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # Bahasa Indonesia first, English second; Jakarta time.
 LANGUAGE_CODE = "id-id"  # Wagtail ships its Indonesian as id_ID; Django falls back to id
 LANGUAGES = [("id-id", _("Bahasa Indonesia")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: our own strings (Indonesian msgids, English translations; makemessages writes here).
+# locale_wagtail/: completes Wagtail's partial Indonesian admin catalogue (django + djangojs).
+# LOCALE_PATHS beat app catalogues, and the earlier path wins where both translate a msgid.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True

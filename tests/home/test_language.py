@@ -9,7 +9,7 @@ def test_indonesian_even_with_english_browser(client, province_operator):
         reverse("wagtailsnippets_phenomena_phenomenon:add"), HTTP_ACCEPT_LANGUAGE="en-US,en"
     )
     html = response.content.decode()
-    assert "Judul" in html and "Simpan konsep" in html
+    assert "Judul" in html and "Simpan draf" in html
 
 
 def test_english_when_chosen_on_the_site(client, province_operator):

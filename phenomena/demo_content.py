@@ -16,6 +16,8 @@ import re
 import string
 import unicodedata
 
+from .models import MONTHS_ID
+
 __all__ = [
     "ARC_INDICATORS",
     "KABKOTA",
@@ -34,20 +36,6 @@ __all__ = [
 # Reference vocabularies
 # --------------------------------------------------------------------------------------
 
-MONTHS_ID = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 
 SUBJECTS: dict[str, tuple[str, list[str]]] = {
     "sosial": (

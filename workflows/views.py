@@ -79,17 +79,25 @@ def _back_to_queue(request):
     return redirect("workflows:queue")
 
 
+def _query_without_page(request) -> str:
+    """The filters of the current query string, for page links ("" or "a=1&b=2&")."""
+    query = request.GET.copy()
+    query.pop("p", None)
+    return f"{query.urlencode()}&" if query else ""
+
+
 class QueueView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "workflows/queue.html"
     page_title = gettext_lazy("Antrean review")
     header_icon = "tasks"
     breadcrumbs_items = [HOME, {"url": "", "label": gettext_lazy("Antrean review")}]
+    per_page = 50
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filters = QueueFilterSet(self.request.GET or None, queryset=waiting_for(self.request.user))
         states = filters.qs
-        page = Paginator(states, 50).get_page(self.request.GET.get("p"))
+        page = Paginator(states, self.per_page).get_page(self.request.GET.get("p"))
         rows = []
         for state in page:
             submitted = state.submitted_object()
@@ -107,6 +115,7 @@ class QueueView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
             rows=rows,
             total=states.count(),
             current_url=self.request.get_full_path(),
+            keep_query=_query_without_page(self.request),
         )
         return context
 

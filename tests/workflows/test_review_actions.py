@@ -195,3 +195,18 @@ def test_bulk_approve_approves_only_what_is_routed(client, people):
     assert "1 fenomena tidak dapat Anda setujui" in text
     assert all(Phenomenon.objects.get(pk=p.pk).live for p in mine)
     assert not Phenomenon.objects.get(pk=other.pk).live
+
+
+def test_queue_pages_keep_the_filters(client, people, monkeypatch):
+    from workflows.views import QueueView
+
+    monkeypatch.setattr(QueueView, "per_page", 1)
+    for _ in range(3):
+        submit(make_phenomenon(people.op, "Harga-harga (Inflasi)"))
+    theme = Phenomenon.objects.first().theme_id
+    client.force_login(people.spv_inflasi)
+    html = client.get(reverse("workflows:queue"), {"theme": theme}).content.decode()
+    assert f'href="?theme={theme}&amp;p=2"' in html
+    assert "Halaman 1 dari 3" in html
+    html = client.get(reverse("workflows:queue"), {"theme": theme, "p": 2}).content.decode()
+    assert f'href="?theme={theme}&amp;p=1"' in html and f'href="?theme={theme}&amp;p=3"' in html

@@ -19,7 +19,7 @@ class ScheduleForm(forms.ModelForm):
             "name": _("Nama"),
             "func": _("Fungsi"),
             "schedule_type": _("Jenis jadwal"),
-            "minutes": _("Menit (jenis Minutes)"),
+            "minutes": _("Menit (jenis Per menit)"),
             "next_run": _("Jalan berikutnya"),
             "repeats": _("Ulangan (-1 = selamanya)"),
         }

@@ -114,3 +114,6 @@ class TaskSchedule(Schedule):
         proxy = True
         verbose_name = _("jadwal tugas")
         verbose_name_plural = pgettext_lazy("jamak", "jadwal tugas")
+
+    def __str__(self):
+        return self.name or self.func

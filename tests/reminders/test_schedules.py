@@ -1,6 +1,7 @@
 """Schedules: created idempotently, run by django-q's scheduler, visible and editable by admins."""
 
 import datetime
+import re
 
 import pytest
 from django.core.management import call_command
@@ -75,6 +76,7 @@ def test_admin_sees_and_edits_schedules(admin_client):
     url = f"/admin/jadwal-tugas/edit/{schedule.pk}/"
     form = admin_client.get(url).content.decode()
     assert "Seberapa sering tugas ini dijalankan." in form and "Triwulanan" in form
+    assert re.search(rf"<title>[^<]*{schedule.name}", form)  # its name, not its function
     data = {
         "name": schedule.name,
         "func": schedule.func,

@@ -140,21 +140,18 @@ class ReviewTask(Task):
         task_submitted.send(sender=ReviewTaskState, instance=task_state, user=user)
         return task_state
 
-    def _under_review(self, obj):
-        """The submitted version of `obj` if it is on this task, else `obj` itself."""
-        state = (
-            ReviewTaskState.objects.filter(
-                task=self, phenomenon_id=obj.pk, status=TaskState.STATUS_IN_PROGRESS
-            )
-            .select_related("revision")
-            .first()
-        )
-        return state.submitted_object() if state else obj
-
     def get_actions(self, obj, user):
-        from .routing import can_review
+        from .routing import can_review, routed_to
 
-        if not can_review(user, self._under_review(obj)):
+        # A submission on this task is judged by the routing keys stored on its task state
+        # (the same rules as the queue) instead of by rebuilding the submitted revision: the
+        # admin home asks this once per waiting submission.
+        states = ReviewTaskState.objects.filter(
+            task=self, phenomenon_id=obj.pk, status=TaskState.STATUS_IN_PROGRESS
+        )
+        if not states.filter(routed_to(user)).exists() and (
+            states.exists() or not can_review(user, obj)
+        ):
             return []
         return [
             ("reject", _("Tolak"), True),

@@ -210,3 +210,15 @@ def test_queue_pages_keep_the_filters(client, people, monkeypatch):
     assert "Halaman 1 dari 3" in html
     html = client.get(reverse("workflows:queue"), {"theme": theme, "p": 2}).content.decode()
     assert f'href="?theme={theme}&amp;p=1"' in html and f'href="?theme={theme}&amp;p=3"' in html
+
+
+def test_review_actions_are_offered_only_to_the_routed_reviewers(people):
+    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    task_state = submit(phenomenon)
+    task = task_state.task.specific
+    names = lambda user: [name for name, *_ in task.get_actions(phenomenon, user)]  # noqa: E731
+    assert names(people.spv_inflasi) == ["reject", "approve", "approve"]
+    assert names(people.admin) == ["reject", "approve", "approve"]
+    assert names(people.spv_wisata) == []  # another theme
+    assert names(people.op) == []  # the author never reviews
+    assert names(people.viewer) == []

@@ -585,8 +585,9 @@ def _large(cursor, query, params, sort, offset, limit, with_facets, more_than=0)
             ordered = json.loads(ordered)
         ordered = ordered or []
         bounds = [ordered[p - 1] for p in positions if p <= len(ordered)] + [None]
+        ranges = _table_ranges(cursor) if len(bounds) > 1 else {}
         for bound in bounds:
-            region = _region(cursor, query, params, sort, bound)
+            region = _region(cursor, query, params, sort, bound, ranges)
             if region is None and bound is not None:
                 continue
             where, args = query.where(region or "")
@@ -620,28 +621,32 @@ def _large(cursor, query, params, sort, offset, limit, with_facets, more_than=0)
     return ids, total, raw, True
 
 
-def _value_range(cursor, column, low=None, high=None):
-    """(min, max) of `column` over the table, narrowed by `low`/`high` when given."""
-    cursor.execute(f"SELECT min({column}), max({column}) FROM {TABLE}")
-    lowest, highest = cursor.fetchone()
-    return (max(low, lowest) if low and lowest else lowest or low), (
-        min(high, highest) if high and highest else highest or high
+def _table_ranges(cursor) -> dict:
+    """The oldest and newest reference period and primary source date in the table."""
+    cursor.execute(
+        f"SELECT min(reference_period), max(reference_period), min(source_date), "
+        f"max(source_date) FROM {TABLE}"
     )
+    first, last, low, high = cursor.fetchone()
+    return {"period": (first, last), "date": (low, high)}
 
 
-def _region(cursor, query, params, sort, bound):
+def _region(cursor, query, params, sort, bound, ranges):
     """Keys (tsquery text) of the rows that sort at or before `bound`, or None.
 
     `bound` holds the sort values of one row of the sample (``_BOUND_COLUMNS``). Every
     row that comes before it in the sort order is inside the region (rows after it may be
     too: the region only has to hold the page and be small). None when the region cannot
-    be put in keys; the page is then read from every match.
+    be put in keys; the page is then read from every match. `ranges` is
+    :func:`_table_ranges`.
     """
     if bound is None:
         return None
     values = dict(zip(_BOUND_COLUMNS, bound, strict=True))
     period = datetime.date.fromisoformat(values["reference_period"])
-    first, last = _value_range(cursor, "reference_period", params.period_from, params.period_to)
+    first, last = ranges["period"]
+    first = max(first, params.period_from) if params.period_from else first
+    last = min(last, params.period_to) if params.period_to else last
 
     def periods_from(start):  # the months from `start` to the newest one
         keys = _month_keys(start, last, "p", "y")
@@ -660,7 +665,7 @@ def _region(cursor, query, params, sort, bound):
         if values["source_date"] is None:
             return None
         day = datetime.date.fromisoformat(values["source_date"])
-        low, high = _value_range(cursor, "source_date")
+        low, high = ranges["date"]
         keys = _month_keys(day, high, "pd", "py") if sort == "date_desc" else []
         if sort == "date_asc":
             keys = _month_keys(low, day, "pd", "py")

@@ -13,13 +13,14 @@ class WorkflowsConfig(AppConfig):
         from wagtail.models import WorkflowState
         from wagtail.signals import published, task_rejected, task_submitted, workflow_approved
 
+        from phenomena.duplicates.merge import REVIEW_CHECKS
         from phenomena.models import Phenomenon, Role
         from phenomena.permissions import VISIBILITY_EXTENSIONS
         from phenomena.roles import ROLE_PERMISSIONS
 
         from . import signal_handlers
         from .models import ReviewTaskState
-        from .routing import submissions_routed_to
+        from .routing import can_review, submissions_routed_to
 
         additions = {
             Role.ADMIN: [
@@ -34,6 +35,8 @@ class WorkflowsConfig(AppConfig):
                     ROLE_PERMISSIONS[role].append(permission)
         if submissions_routed_to not in VISIBILITY_EXTENSIONS:
             VISIBILITY_EXTENSIONS.append(submissions_routed_to)
+        if can_review not in REVIEW_CHECKS:
+            REVIEW_CHECKS.append(can_review)  # who may merge duplicates (phenomena.duplicates)
 
         replace_wagtail_workflow_emails()
         task_submitted.connect(

@@ -1,10 +1,33 @@
 """Merge a duplicate phenomenon into the one that survives.
 
-The survivor gets the union of the sources (deduplicated by canonical URL; sources without a
-URL by type, outlet and date), keywords and indicator links through a new revision -- published
-at once if the survivor was published with nothing else pending, otherwise left for review.
+Who may merge (``merge_refusal``): an admin, or a supervisor who may review *both* phenomena
+by the approval workflow's routing (``workflows.routing.can_review``, registered in
+``REVIEW_CHECKS`` by the workflow app, like ``permissions.VISIBILITY_EXTENSIONS``) and who may
+see both (``permissions.visible_phenomena``).  The confirmation page is refused the same way, so
+it never shows a draft to someone who may not merge it.
+
+What the survivor gets: the union of the sources (deduplicated by canonical URL; sources without
+a URL by type, outlet and date), keywords and indicator links, through a new revision of the
+survivor's latest content.  A merge never publishes unreviewed content:
+
+* the new revision is **published at once** only when the survivor was approved with nothing
+  pending (no unsubmitted edit, not in review) *and* every added source, keyword and indicator
+  is part of the duplicate's approved (live) content;
+* otherwise, if the survivor was approved with nothing pending, the revision is **submitted to
+  the approval workflow in the merging user's name**, so the routed supervisors see it in their
+  queue like any edit (a reviewer of both still approves it there, recorded in the history);
+* a survivor that is still a draft, or whose author has an unsubmitted edit (or an edit sent
+  back for changes), keeps the revision as its **latest draft**: its author submits it together
+  with their own work -- submitting someone else's unfinished edit for them would be wrong;
+* a survivor **in review** (workflow in progress) is refused: approving publishes the latest
+  revision, so adding one during review would publish what the reviewer never saw.
+
+An approved duplicate may only be merged into an approved survivor (otherwise an approved, cited
+phenomenon would disappear for viewers without a trace); swap the two instead.
+
 The duplicate is kept with ``merged_into`` set, unpublished, its pending workflow cancelled and
-its fingerprints dropped; its admin URLs redirect to the survivor.  Both get a log entry.
+its fingerprints dropped; its admin URLs redirect to the survivor.  Both get a log entry in
+their history (``simfoni.merge`` on the survivor, ``simfoni.merged_into`` on the duplicate).
 """
 
 from __future__ import annotations
@@ -15,19 +38,71 @@ from django.utils.translation import gettext as _
 from wagtail.actions.edit import EditAction
 from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
+from wagtail.models import WorkflowState
 
 from ..models import DuplicateDecision, Phenomenon, PhenomenonIndicator, PhenomenonSource, Role
-from ..permissions import is_admin
+from ..permissions import is_admin, visible_phenomena
 from ..roles import role_of
 from .service import _latest_content, refresh_fingerprints
 from .urls import canonical_url_or_blank
 
+# `check(user, phenomenon) -> bool`: may `user` review `phenomenon`?  The approval workflow
+# registers its routing (`workflows.routing.can_review`) here in its AppConfig.ready(), so this
+# app never imports the workflow app at import time.  Without any check only admins merge.
+REVIEW_CHECKS = []
+
+# What happened to the survivor's new revision (``merge`` sets ``survivor.merge_outcome``).
+PUBLISHED = "published"
+SUBMITTED = "submitted"
+DRAFT = "draft"
+
 
 def can_merge(user) -> bool:
-    """Only admins and supervisors merge phenomena."""
-    return bool(user and user.is_authenticated) and (
+    """May ``user`` merge phenomena at all (admins and supervisors)?  See ``merge_refusal``."""
+    return bool(user and user.is_authenticated and user.is_active) and (
         is_admin(user) or role_of(user) == Role.SUPERVISOR
     )
+
+
+def may_review(user, phenomenon) -> bool:
+    """May ``user`` review ``phenomenon`` by routing (admins always may)?"""
+    if is_admin(user):
+        return True
+    content = _latest_content(phenomenon)
+    return any(check(user, content) for check in REVIEW_CHECKS)
+
+
+def may_merge(user, survivor, duplicate) -> bool:
+    """May ``user`` merge ``duplicate`` into ``survivor`` (both ways: the pair)?"""
+    if not can_merge(user):
+        return False
+    if is_admin(user):
+        return True
+    pks = {survivor.pk, duplicate.pk}
+    if visible_phenomena(user).filter(pk__in=pks).count() != len(pks):
+        return False
+    return may_review(user, survivor) and may_review(user, duplicate)
+
+
+def merge_refusal(survivor, duplicate) -> str | None:
+    """Why this pair cannot be merged now (a message), or None."""
+    if survivor.pk == duplicate.pk:
+        return _("Fenomena tidak bisa digabungkan dengan dirinya sendiri.")
+    if survivor.merged_into_id or duplicate.merged_into_id:
+        return _("Salah satu fenomena sudah digabungkan ke fenomena lain.")
+    state = survivor.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        return _(
+            "Fenomena yang dipertahankan sedang direview. Setujui atau tolak dulu, lalu "
+            "gabungkan; atau tukar sehingga fenomena itu yang digabungkan."
+        )
+    if duplicate.live and not survivor.live:
+        return _(
+            "Fenomena duplikat sudah disetujui, sedangkan fenomena yang dipertahankan belum. "
+            "Agar fenomena yang sudah disetujui tidak hilang dari pengguna, pertahankan yang "
+            "sudah disetujui (tukar)."
+        )
+    return None
 
 
 def _source_key(source) -> tuple:
@@ -42,20 +117,50 @@ def _next_sort_order(items) -> int:
     return (max(orders) + 1) if orders else len(list(items))
 
 
+def submit_to_workflow(obj, user):
+    """Submit the latest revision of ``obj`` to its approval workflow as ``user``."""
+    workflow = obj.get_workflow()
+    if workflow is None:
+        return None
+    state = obj.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return state.resume(user)
+    return workflow.start(obj, user)
+
+
 @transaction.atomic
 def merge(survivor: Phenomenon, duplicate: Phenomenon, user) -> Phenomenon:
-    """Merge ``duplicate`` into ``survivor`` on behalf of ``user``; returns the survivor."""
-    if not can_merge(user):
-        raise PermissionDenied(_("Hanya admin dan supervisor yang boleh menggabungkan fenomena."))
+    """Merge ``duplicate`` into ``survivor`` on behalf of ``user``; returns the survivor.
+
+    Raises ``PermissionDenied`` when ``user`` may not merge the pair, ``ValidationError`` when
+    the pair cannot be merged now.  The returned survivor's ``merge_outcome`` is ``PUBLISHED``,
+    ``SUBMITTED`` or ``DRAFT`` (see the module docstring).
+    """
     survivor = Phenomenon.objects.select_for_update().get(pk=survivor.pk)
     duplicate = Phenomenon.objects.select_for_update().get(pk=duplicate.pk)
-    if survivor.pk == duplicate.pk:
-        raise ValidationError(_("Fenomena tidak bisa digabungkan dengan dirinya sendiri."))
-    if survivor.merged_into_id or duplicate.merged_into_id:
-        raise ValidationError(_("Salah satu fenomena sudah digabungkan ke fenomena lain."))
+    if not may_merge(user, survivor, duplicate):
+        raise PermissionDenied(
+            _(
+                "Hanya admin atau supervisor yang mereview kedua fenomena yang boleh "
+                "menggabungkannya."
+            )
+        )
+    refusal = merge_refusal(survivor, duplicate)
+    if refusal:
+        raise ValidationError(refusal)
 
     content = _latest_content(survivor)
     extra = _latest_content(duplicate)
+    # What of the duplicate was already approved: its live content (the row of a live snippet).
+    approved = duplicate if duplicate.live else None
+    approved_sources = {_source_key(s) for s in approved.sources.all()} if approved else set()
+    approved_keywords = {t.name for t in approved.keywords.all()} if approved else set()
+    approved_links = (
+        {(i.indicator_id, i.direction) for i in approved.indicator_links.all()}
+        if (approved)
+        else set()
+    )
+    all_approved = True
 
     known = {_source_key(s) for s in content.sources.all()}
     order = _next_sort_order(content.sources.all())
@@ -65,6 +170,7 @@ def merge(survivor: Phenomenon, duplicate: Phenomenon, user) -> Phenomenon:
         if key in known:
             continue
         known.add(key)
+        all_approved &= key in approved_sources
         content.sources.add(
             PhenomenonSource(
                 source_type_id=source.source_type_id,
@@ -78,12 +184,14 @@ def merge(survivor: Phenomenon, duplicate: Phenomenon, user) -> Phenomenon:
     keywords = {t.name for t in content.keywords.all()}
     new_keywords = [t.name for t in extra.keywords.all() if t.name not in keywords]
     if new_keywords:
+        all_approved &= set(new_keywords) <= approved_keywords
         content.keywords.add(*new_keywords)
     linked = {link.indicator_id for link in content.indicator_links.all()}
     link_order = _next_sort_order(content.indicator_links.all())
     for link in extra.indicator_links.all():
         if link.indicator_id not in linked:
             linked.add(link.indicator_id)
+            all_approved &= (link.indicator_id, link.direction) in approved_links
             content.indicator_links.add(
                 PhenomenonIndicator(
                     indicator_id=link.indicator_id,
@@ -92,8 +200,20 @@ def merge(survivor: Phenomenon, duplicate: Phenomenon, user) -> Phenomenon:
                 )
             )
 
-    publish = survivor.live and not survivor.has_unpublished_changes
-    action = EditAction(content, user=user, log_action=False, publish=publish, clean=False)
+    nothing_pending = (
+        survivor.live
+        and not survivor.has_unpublished_changes
+        and survivor.current_workflow_state is None
+    )
+    if nothing_pending and all_approved:
+        outcome = PUBLISHED
+    elif nothing_pending:
+        outcome = SUBMITTED
+    else:
+        outcome = DRAFT
+    action = EditAction(
+        content, user=user, log_action=False, publish=outcome == PUBLISHED, clean=False
+    )
     action.execute(skip_permission_checks=True)
     log(
         instance=survivor,
@@ -104,9 +224,12 @@ def merge(survivor: Phenomenon, duplicate: Phenomenon, user) -> Phenomenon:
             "duplicate_id": duplicate.pk,
             "duplicate_title": duplicate.title,
             "added_sources": added_sources,
+            "outcome": outcome,
         },
         content_changed=True,
     )
+    if outcome == SUBMITTED:
+        submit_to_workflow(Phenomenon.objects.get(pk=survivor.pk), user)
 
     workflow_state = duplicate.current_workflow_state
     if workflow_state is not None:
@@ -129,5 +252,6 @@ def merge(survivor: Phenomenon, duplicate: Phenomenon, user) -> Phenomenon:
         decided_by=user,
         reason=_("Digabungkan ke fenomena #%(id)s") % {"id": survivor.pk},
     )
-    survivor.refresh_from_db()
+    survivor = Phenomenon.objects.get(pk=survivor.pk)  # not the in-memory edited content
+    survivor.merge_outcome = outcome
     return survivor

@@ -401,12 +401,17 @@ def check_candidate(candidate, **kwargs) -> list[DuplicateMatch]:
     return check_phenomenon(candidate, **kwargs)
 
 
-def duplicate_candidates(phenomenon, limit: int = DEFAULT_LIMIT) -> list[DuplicateMatch]:
+def duplicate_candidates(
+    phenomenon, limit: int = DEFAULT_LIMIT, content=None
+) -> list[DuplicateMatch]:
     """For review: stored phenomena that ``phenomenon`` may duplicate, minus pairs judged
-    "bukan duplikat".  Merged phenomena have none."""
+    "bukan duplikat".  Merged phenomena have none.  Compared on ``content`` (default: its
+    latest content, pending edit included)."""
     if phenomenon.merged_into_id:
         return []
-    return check_phenomenon(_latest_content(phenomenon), limit=limit)
+    return check_phenomenon(
+        content if content is not None else _latest_content(phenomenon), limit=limit
+    )
 
 
 # --- keeping the fingerprints in sync ------------------------------------------------------

@@ -7,18 +7,33 @@ import datetime
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.actions.edit import EditAction
+from wagtail.models import WorkflowState
 from wagtail.permissions import policy_registry
 
 from ..models import DuplicateDecision, Phenomenon, PhenomenonSource, Scope
-from ..permissions import visible_phenomena
+from ..permissions import is_admin, visible_phenomena
 from ..rules import SourceInput, source_errors
-from .merge import _next_sort_order, _source_key, can_merge, merge
+from .merge import (
+    DRAFT,
+    PUBLISHED,
+    SUBMITTED,
+    _next_sort_order,
+    _source_key,
+    can_merge,
+    may_merge,
+    merge,
+    merge_refusal,
+    submit_to_workflow,
+)
 from .service import (
     _latest_content,
     admin_url,
@@ -120,20 +135,85 @@ def _list_url():
     return reverse("wagtailsnippets_phenomena_phenomenon:list")
 
 
+def _refuse_keeping_form(request, message):
+    """Show ``message`` on the add form re-rendered with everything the operator posted.
+
+    The add-as-source button sits in the (blocked) add form, so a refusal answers with that form
+    again, bound to the posted data and its own errors, and saves nothing.
+    """
+    messages.error(request, message)
+    viewset = Phenomenon.snippet_viewset
+    base = viewset.add_view_class
+
+    class RefusedAddView(base):
+        def is_valid(self, form):
+            form.is_valid()  # the form's own errors (the duplicate block among them) are shown
+            self.produced_error_message = None
+            return False
+
+    view = viewset.construct_view(RefusedAddView, **viewset.get_add_view_kwargs())
+    response = view(request)
+    if hasattr(response, "render"):
+        response.render()
+    response.status_code = 409
+    return response
+
+
+def _in_review(obj) -> bool:
+    state = obj.current_workflow_state
+    return state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
 @require_POST
 def add_source_view(request, pk):
-    """Add the sources of the blocked form to the existing phenomenon, as a new revision.
+    """Add the sources of the blocked add form to the existing phenomenon, as a new revision.
 
-    Any user who may input phenomena may do this, even on someone else's phenomenon: the
-    change is a revision like any edit (a published phenomenon keeps its published version
-    until a supervisor approves), it is logged under the user's name, and nothing else of the
-    phenomenon changes.
+    Any user who may input phenomena may do this on a phenomenon they may see and that is not
+    locked or in review for them; otherwise the add form comes back with a message and
+    everything typed, and nothing is written.  The change is a revision like any edit, logged
+    under the user's name, and nothing else of the phenomenon changes:
+
+    * the user's own draft (or own pending edit): the revision is their latest draft, which
+      they submit themselves;
+    * an approved phenomenon with nothing pending: the revision is submitted to the approval
+      workflow in the user's name (the published version stays until a supervisor approves);
+    * someone else's unsubmitted draft or pending edit is refused (it is theirs to finish).
     """
     if not _policy().user_has_permission(request.user, "add"):
         raise PermissionDenied
     target = get_object_or_404(Phenomenon, pk=pk)
     if target.merged_into_id:
         target = target.merged_into
+    user = request.user
+    if not visible_phenomena(user).filter(pk=target.pk).exists():
+        return _refuse_keeping_form(
+            request,
+            _(
+                "Sumber tidak dapat ditambahkan: fenomena yang sama masih berupa draf milik "
+                "penginput lain. Hubungi supervisor Anda, atau periksa kembali tautannya."
+            ),
+        )
+    own = target.author_id == user.pk
+    lock = target.get_lock()
+    if _in_review(target) or (lock is not None and lock.for_user(user)):
+        return _refuse_keeping_form(
+            request,
+            _(
+                "Sumber tidak dapat ditambahkan: fenomena “%(title)s” sedang direview atau "
+                "dikunci. Tunggu sampai selesai direview, lalu coba lagi."
+            )
+            % {"title": target.title},
+        )
+    pending = not target.live or target.has_unpublished_changes
+    if pending and not own and not is_admin(user):
+        return _refuse_keeping_form(
+            request,
+            _(
+                "Sumber tidak dapat ditambahkan: fenomena “%(title)s” sedang diubah oleh "
+                "penginputnya dan belum diajukan. Coba lagi setelah perubahannya diajukan."
+            )
+            % {"title": target.title},
+        )
     content = _latest_content(target)
     known = {_source_key(s) for s in content.sources.all()}
     added = []
@@ -151,50 +231,106 @@ def add_source_view(request, pk):
             _("Sumber Anda sudah tercatat pada fenomena “%(title)s”; tidak ada yang ditambahkan.")
             % {"title": target.title},
         )
-        return redirect(_after_url(request.user, target))
-    EditAction(
-        content, user=request.user, log_action="simfoni.add_source", publish=False, clean=False
-    ).execute(skip_permission_checks=True)
-    messages.success(
-        request,
-        _(
+        return redirect(_after_url(user, target))
+    with transaction.atomic():
+        EditAction(
+            content, user=user, log_action="simfoni.add_source", publish=False, clean=False
+        ).execute(skip_permission_checks=True)
+        if not pending:
+            submit_to_workflow(Phenomenon.objects.get(pk=target.pk), user)
+    if pending:
+        message = _(
             "%(count)s sumber ditambahkan ke fenomena “%(title)s” sebagai revisi baru; "
-            "perubahan ini ditinjau supervisor seperti suntingan lain."
+            "ajukan fenomena itu agar ditinjau supervisor."
         )
-        % {"count": len(added), "title": target.title},
-    )
-    return redirect(_after_url(request.user, target))
+    else:
+        message = _(
+            "%(count)s sumber ditambahkan ke fenomena “%(title)s” sebagai revisi baru dan "
+            "diajukan untuk ditinjau supervisor seperti suntingan lain."
+        )
+    messages.success(request, message % {"count": len(added), "title": target.title})
+    return redirect(_after_url(user, target))
+
+
+def _decisions_for(user, phenomenon, visible_ids):
+    """The duplicate decisions about ``phenomenon`` whose both sides ``user`` may see."""
+    decisions = DuplicateDecision.objects.filter(
+        Q(phenomenon=phenomenon) | Q(other=phenomenon)
+    ).select_related("phenomenon", "other", "decided_by")
+    rows = []
+    for decision in decisions.order_by("-created_at"):
+        if {decision.phenomenon_id, decision.other_id} <= visible_ids:
+            rows.append(decision)
+    return rows
 
 
 def review_view(request, pk):
-    """The possible duplicates of one phenomenon and the decisions taken about it."""
+    """The possible duplicates of one phenomenon and the decisions taken about it.
+
+    The same visibility as everywhere: only the matches the user may see are listed, and only
+    the decisions (with the operator's reason) whose two phenomena the user may see.  Those who
+    may not see the phenomenon's pending edit get the matches of its approved version.
+    """
     phenomenon = get_object_or_404(Phenomenon, pk=pk)
-    if not _policy().user_has_permission_for_instance(request.user, "view", phenomenon):
+    user = request.user
+    if not _policy().user_has_permission_for_instance(user, "view", phenomenon):
         raise PermissionDenied
     if phenomenon.merged_into_id:
         return redirect(admin_url(phenomenon.merged_into, "inspect"))
-    matches = duplicate_candidates(phenomenon)
-    decisions = DuplicateDecision.objects.filter(phenomenon=phenomenon).select_related(
-        "other", "decided_by"
-    ) | DuplicateDecision.objects.filter(other=phenomenon).select_related(
-        "phenomenon", "decided_by"
+    sees_pending = _policy().user_has_permission_for_instance(user, "history", phenomenon)
+    candidates = duplicate_candidates(phenomenon, content=None if sees_pending else phenomenon)
+    ids = {m.phenomenon.pk for m in candidates}
+    ids |= set(
+        DuplicateDecision.objects.filter(phenomenon=phenomenon).values_list("other_id", flat=True)
     )
+    ids |= set(
+        DuplicateDecision.objects.filter(other=phenomenon).values_list("phenomenon_id", flat=True)
+    )
+    visible_ids = set(visible_phenomena(user).filter(pk__in=ids).values_list("pk", flat=True))
+    visible_ids.add(phenomenon.pk)
+    matches = []
+    for match in candidates:
+        if match.phenomenon.pk not in visible_ids:
+            continue
+        row = match.as_dict(user)
+        row["merge_into"] = may_merge(user, match.phenomenon, phenomenon)
+        row["merge_from"] = may_merge(user, phenomenon, match.phenomenon)
+        matches.append(row)
     return TemplateResponse(
         request,
         "phenomena/duplicates/review.html",
         {
             "object": phenomenon,
-            "matches": [m.as_dict(request.user) for m in matches],
-            "decisions": decisions.order_by("-created_at"),
-            "can_merge": can_merge(request.user),
+            "matches": matches,
+            "decisions": _decisions_for(user, phenomenon, visible_ids),
+            "can_merge": any(m["merge_into"] or m["merge_from"] for m in matches),
             "status": status_label(phenomenon),
             "header_title": _("Kemungkinan duplikat: %(title)s") % {"title": phenomenon.title},
         },
     )
 
 
+MERGE_MESSAGES = {
+    PUBLISHED: gettext_lazy(
+        "Fenomena “%(dup)s” digabungkan ke “%(survivor)s”. Tambahannya langsung tayang karena "
+        "semuanya sudah disetujui."
+    ),
+    SUBMITTED: gettext_lazy(
+        "Fenomena “%(dup)s” digabungkan ke “%(survivor)s”. Tambahannya disimpan sebagai revisi "
+        "baru dan diajukan untuk ditinjau supervisor; versi yang tayang tetap sampai disetujui."
+    ),
+    DRAFT: gettext_lazy(
+        "Fenomena “%(dup)s” digabungkan ke “%(survivor)s”. Tambahannya disimpan sebagai revisi "
+        "draf yang diajukan oleh penginputnya."
+    ),
+}
+
+
 def merge_view(request, pk):
-    """Confirm and merge phenomenon ``pk`` (the duplicate) into ``?into=`` (the survivor)."""
+    """Confirm and merge phenomenon ``pk`` (the duplicate) into ``?into=`` (the survivor).
+
+    Refused (403), confirmation page included, to anyone who may not merge this pair.
+    """
     if not can_merge(request.user):
         raise PermissionDenied
     duplicate = get_object_or_404(Phenomenon, pk=pk)
@@ -202,16 +338,18 @@ def merge_view(request, pk):
     survivor = get_object_or_404(Phenomenon, pk=into) if into else None
     if survivor is None:
         return redirect(admin_url(duplicate, "duplicates_review"))
-    error = None
-    if request.method == "POST":
+    if not may_merge(request.user, survivor, duplicate):
+        raise PermissionDenied
+    error = merge_refusal(survivor, duplicate)
+    if request.method == "POST" and error is None:
         try:
-            merge(survivor, duplicate, request.user)
+            merged = merge(survivor, duplicate, request.user)
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
             messages.success(
                 request,
-                _("Fenomena “%(dup)s” digabungkan ke “%(survivor)s”.")
+                str(MERGE_MESSAGES[merged.merge_outcome])
                 % {"dup": duplicate.title, "survivor": survivor.title},
             )
             return redirect(admin_url(survivor, "inspect"))
@@ -225,7 +363,7 @@ def merge_view(request, pk):
             "swap_url": f"{admin_url(survivor, 'duplicates_merge')}?into={duplicate.pk}",
             "header_title": _("Gabungkan fenomena duplikat"),
         },
-        status=400 if error else 200,
+        status=400 if error and request.method == "POST" else 200,
     )
 
 

@@ -1,8 +1,9 @@
 """The duplicate check in the real admin: form warnings and blocks, add as source, endpoint."""
 
+import pytest
 from django.urls import reverse
 
-from phenomena.models import DuplicateDecision, Phenomenon
+from phenomena.models import DuplicateDecision, Phenomenon, Role, Theme
 from tests.duplicates.conftest import (
     OTHER,
     OTHER_TITLE,
@@ -12,6 +13,7 @@ from tests.duplicates.conftest import (
     STORY_URL,
 )
 from tests.phenomena.test_admin_input import errors_of, source
+from workflows.models import SupervisorAllocation
 
 ADD_URL = "wagtailsnippets_phenomena_phenomenon:add"
 NS = "wagtailsnippets_phenomena_phenomenon"
@@ -58,8 +60,36 @@ def test_same_url_blocks_save_and_offers_add_as_source(
     assert "Narasi yang diketik operator tetap ada." in html
     assert "cnnindonesia.com/ekonomi/9" in html
 
-    # The offer: post the same form to the add-as-source action.
+    # The offer: post the same form to the add-as-source action.  Another operator's draft,
+    # which this operator may not see, is not written to: the form comes back with a message.
     response = client.post(add_url, data)
+    assert response.status_code == 409
+    assert "masih berupa draf milik penginput lain" in flash_messages(response)
+    assert STORY_TITLE not in flash_messages(response)
+    assert response.context["form"]["title"].value() == "Judul yang diketik operator"
+    html = response.content.decode()
+    assert (
+        "Narasi yang diketik operator tetap ada." in html and "cnnindonesia.com/ekonomi/9" in html
+    )
+    assert Phenomenon.objects.count() == 1
+    stored.refresh_from_db()
+    assert stored.latest_revision.user != province_operator
+    assert stored.get_latest_revision_as_object().sources.count() == 1
+
+
+def test_add_as_source_to_own_draft(
+    client, make_phenomenon, province_operator, phenomenon_form_data
+):
+    stored = make_phenomenon(province_operator)
+    data = phenomenon_form_data(
+        title="Judul yang diketik operator",
+        sources=[
+            source("portal_berita", "Kompas.com", STORY_URL + "?utm_source=twitter"),
+            source("portal_berita", "CNN Indonesia", "https://www.cnnindonesia.com/ekonomi/9"),
+        ],
+    )
+    client.force_login(province_operator)
+    response = client.post(reverse(f"{NS}:duplicates_add_source", args=[stored.pk]), data)
     assert response.status_code == 302
     assert Phenomenon.objects.count() == 1
     stored.refresh_from_db()
@@ -69,11 +99,22 @@ def test_same_url_blocks_save_and_offers_add_as_source(
     )  # the Kompas variant is not added twice
     assert stored.latest_revision.user == province_operator
     assert stored.sources.count() == 2  # a draft: the row follows the revision
+    assert stored.current_workflow_state is None  # the author submits their draft
+
+
+def flash_messages(response):
+    from django.contrib.messages import get_messages
+
+    return " | ".join(str(m) for m in get_messages(response.wsgi_request))
 
 
 def test_add_as_source_to_published_phenomenon_waits_for_review(
-    client, make_phenomenon, province_operator, phenomenon_form_data
+    client, make_phenomenon, province_operator, phenomenon_form_data, make_user
 ):
+    reviewer = make_user("spvinflasi", Role.SUPERVISOR, "fungsi-distribusi-1")
+    SupervisorAllocation.objects.create(
+        supervisor=reviewer, theme=Theme.objects.get(name="Harga-harga (Inflasi)")
+    )
     stored = make_phenomenon(None, live=True)
     data = phenomenon_form_data(
         sources=[
@@ -88,6 +129,65 @@ def test_add_as_source_to_published_phenomenon_waits_for_review(
     assert stored.live and stored.has_unpublished_changes
     assert stored.sources.count() == 1  # published version unchanged until approved
     assert stored.get_latest_revision_as_object().sources.count() == 2
+    # submitted for review in the operator's name, so the routed supervisor sees it
+    state = stored.current_workflow_state
+    assert state is not None and state.status == "in_progress"
+    assert state.requested_by == province_operator
+    assert state.current_task_state.revision_id == stored.latest_revision_id
+    client.force_login(reviewer)
+    assert STORY_TITLE in client.get(reverse("workflows:queue")).content.decode()
+
+
+def in_review(phenomenon, user):
+    from phenomena.duplicates.merge import submit_to_workflow
+
+    edit = phenomenon.get_latest_revision_as_object()
+    edit.title = STORY_TITLE + " (direvisi)"
+    edit.save_revision(user=user)
+    submit_to_workflow(Phenomenon.objects.get(pk=phenomenon.pk), user)
+
+
+def pending_edit(phenomenon, user):
+    edit = phenomenon.get_latest_revision_as_object()
+    edit.title = STORY_TITLE + " (belum diajukan)"
+    edit.save_revision(user=user)
+
+
+def locked(phenomenon, user):
+    Phenomenon.objects.filter(pk=phenomenon.pk).update(locked=True, locked_by=user)
+
+
+@pytest.mark.parametrize(
+    "block, message",
+    [
+        (in_review, "sedang direview atau dikunci"),
+        (locked, "sedang direview atau dikunci"),
+        (pending_edit, "sedang diubah oleh penginputnya"),
+    ],
+)
+def test_add_as_source_refused_while_in_review_locked_or_being_edited(
+    client, make_phenomenon, make_user, province_operator, phenomenon_form_data, block, message
+):
+    other = make_user("opsos2b", "Operator", "fungsi-sosial-2")
+    stored = make_phenomenon(other, live=True)
+    block(stored, other)
+    stored.refresh_from_db()
+    revisions = stored.revisions.count()
+    data = phenomenon_form_data(
+        title="Judul yang diketik operator",
+        sources=[
+            source("portal_berita", "Kompas.com", STORY_URL),
+            source("portal_berita", "CNN Indonesia", "https://www.cnnindonesia.com/ekonomi/9"),
+        ],
+    )
+    client.force_login(province_operator)
+    response = client.post(reverse(f"{NS}:duplicates_add_source", args=[stored.pk]), data)
+    assert response.status_code == 409
+    assert message in flash_messages(response)
+    assert response.context["form"]["title"].value() == "Judul yang diketik operator"
+    assert "cnnindonesia.com/ekonomi/9" in response.content.decode()
+    assert stored.revisions.count() == revisions  # nothing written
+    assert Phenomenon.objects.count() == 1
 
 
 def test_viewer_cannot_add_source(client, make_phenomenon, viewer, phenomenon_form_data):
@@ -187,3 +287,45 @@ def test_list_flags_only_what_awaits_a_decision(client, make_phenomenon, admin_u
     client.force_login(admin_user)
     html = client.get(reverse(f"{NS}:list")).content.decode()
     assert "1 kemungkinan duplikat" not in html  # both approved: already reviewed
+
+
+def test_review_page_lists_only_what_the_user_may_see(
+    client, make_phenomenon, province_operator, viewer, admin_user
+):
+    approved = make_phenomenon(None, live=True)
+    judged = make_phenomenon(
+        province_operator,
+        title="Draf yang dinilai bukan duplikat",
+        narrative=SAME_STORY,
+        url="https://cnnindonesia.com/dinilai",
+    )
+    DuplicateDecision.objects.create(
+        phenomenon=judged,
+        other=approved,
+        kind=DuplicateDecision.Kind.NOT_DUPLICATE,
+        reason="Alasan operator yang belum direview",
+        decided_by=province_operator,
+    )
+    make_phenomenon(
+        province_operator,
+        title=SAME_STORY_TITLE,
+        narrative=SAME_STORY,
+        url="https://cnnindonesia.com/draf",
+    )
+    url = reverse(f"{NS}:duplicates_review", args=[approved.pk])
+
+    client.force_login(viewer)
+    html = client.get(url).content.decode()
+    assert STORY_TITLE in html  # the approved phenomenon itself
+    for secret in (SAME_STORY_TITLE, "Draf yang dinilai", "Alasan operator yang belum direview"):
+        assert secret not in html
+    assert "Tidak ada kemungkinan duplikat" in html and "Belum ada keputusan" in html
+
+    client.force_login(admin_user)
+    html = client.get(url).content.decode()
+    assert SAME_STORY_TITLE in html
+    assert "Draf yang dinilai" in html and "Alasan operator yang belum direview" in html
+
+    client.force_login(province_operator)  # the author of both drafts sees them
+    html = client.get(url).content.decode()
+    assert SAME_STORY_TITLE in html and "Alasan operator yang belum direview" in html

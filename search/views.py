@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -167,6 +167,10 @@ def detail_view(request, pk):
             .get(pk=pk)
         )
     except Phenomenon.DoesNotExist:
+        # A merged duplicate leads to the approved phenomenon it was merged into.
+        into = Phenomenon.objects.filter(pk=pk).values_list("merged_into_id", flat=True).first()
+        if into and approved_queryset(request.user).filter(pk=into).exists():
+            return redirect("search:detail", pk=into)
         raise Http404(_("Fenomena tidak ditemukan atau belum disetujui.")) from None
     back = request.GET.get("back", "")
     if not back.startswith("/cari/"):

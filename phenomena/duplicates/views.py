@@ -153,9 +153,8 @@ def _refuse_keeping_form(request, message):
 
     view = viewset.construct_view(RefusedAddView, **viewset.get_add_view_kwargs())
     response = view(request)
-    if hasattr(response, "render"):
-        response.render()
-    response.status_code = 409
+    if response.status_code == 200:
+        response.status_code = 409  # nothing was written: the target is not writable for now
     return response
 
 
@@ -177,7 +176,8 @@ def add_source_view(request, pk):
       they submit themselves;
     * an approved phenomenon with nothing pending: the revision is submitted to the approval
       workflow in the user's name (the published version stays until a supervisor approves);
-    * someone else's unsubmitted draft or pending edit is refused (it is theirs to finish).
+    * someone else's unsubmitted draft or pending edit is refused (it is theirs to finish),
+      except for admins, whose revision becomes that draft's latest, for its author to submit.
     """
     if not _policy().user_has_permission(request.user, "add"):
         raise PermissionDenied

@@ -291,3 +291,14 @@ def test_merge_is_in_the_history_of_both(client, pair, reviewer, admin_user):
     assert "digabungkan ke sini" in history and duplicate.title in history
     history = client.get(reverse(f"{NS}:history_results", args=[duplicate.pk])).content.decode()
     assert f"Digabungkan ke fenomena #{survivor.pk}" in history
+
+
+def test_merged_approved_phenomenon_leads_viewers_to_the_survivor(client, pair, reviewer, viewer):
+    survivor, duplicate = pair
+    client.force_login(viewer)
+    assert client.get(reverse("search:detail", args=[duplicate.pk])).status_code == 200
+    merge(survivor, duplicate, reviewer)
+    response = client.get(reverse("search:detail", args=[duplicate.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("search:detail", args=[survivor.pk])
+    assert client.get(response.url).status_code == 200

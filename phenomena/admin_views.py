@@ -73,7 +73,9 @@ class InstanceActionsIndexMixin:
     """Row links and menus per phenomenon: "Ubah"/"Hapus" only where the policy allows.
 
     The title opens the editor for whoever may change the row, otherwise the detail view
-    (Wagtail's title column falls back to the inspect URL when there is no edit URL)."""
+    (Wagtail's title column falls back to the inspect URL when there is no edit URL). Every
+    row may be inspected: the list holds only visible phenomena. The checks below use the
+    row's own fields (author), so they cost no query per row."""
 
     def get_edit_url(self, instance):
         if may(self.request.user, "change", instance):
@@ -83,11 +85,6 @@ class InstanceActionsIndexMixin:
     def get_delete_url(self, instance):
         if may(self.request.user, "delete", instance):
             return super().get_delete_url(instance)
-        return None
-
-    def get_inspect_url(self, instance):
-        if may(self.request.user, "view", instance):
-            return super().get_inspect_url(instance)
         return None
 
 

@@ -4,18 +4,22 @@ import django_filters
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.users.views.users import UserViewSet
 
+from .admin_views import (
+    InstanceActionsIndexMixin,
+    PhenomenonChooserViewSet,
+    PhenomenonDetailMixin,
+    history_rule,
+)
 from .duplicates.panels import DuplicatesPanel
 from .forms import PhenomenonForm, SimfoniUserCreationForm, SimfoniUserEditForm
 from .models import (
@@ -95,6 +99,11 @@ def checked(view_class, action):
     )
 
 
+def history_checked(view_class):
+    """`view_class` under the policy's "history" rule instead of Wagtail's model permission."""
+    return checked(history_rule(view_class), "history")
+
+
 class MergedRedirectMixin:
     """A merged duplicate's admin pages lead to the phenomenon it was merged into."""
 
@@ -127,26 +136,10 @@ class MergedRedirectMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class PhenomenonInspectView(MergedRedirectMixin, checked(snippet_views.InspectView, "view")):
-    """Shows the approved version; its title too (not a pending edit's, which viewers can't see)."""
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    @cached_property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        buttons.append(
-            Button(
-                _("Kemungkinan duplikat"),
-                url=reverse(
-                    "wagtailsnippets_phenomena_phenomenon:duplicates_review", args=[self.object.pk]
-                ),
-                icon_name="duplicate",
-                priority=20,
-            )
-        )
-        return buttons
+class PhenomenonInspectView(
+    MergedRedirectMixin, PhenomenonDetailMixin, checked(snippet_views.InspectView, "view")
+):
+    """A readable detail page of the version the user may see (viewers: the approved one)."""
 
 
 class PhenomenonEditView(MergedRedirectMixin, checked(snippet_views.EditView, "change")):
@@ -177,7 +170,12 @@ class DuplicateFlagColumn(Column):
         return context
 
 
-class PhenomenonIndexView(IndexView):
+class PhenomenonIndexView(InstanceActionsIndexMixin, IndexView):
+    # Searched in the database, not the search index: the index holds approved phenomena only,
+    # and the list (and the admin home's search box) must find an author's own drafts too.
+    search_backend_name = None
+    search_fields = ["title", "narrative"]
+
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
         return visible_phenomena(self.request.user, queryset).select_related(
@@ -230,12 +228,16 @@ class PhenomenonViewSet(SnippetViewSet):
     copy_view_class = checked(snippet_views.CopyView, "view")
     delete_view_class = checked(snippet_views.DeleteView, "delete")
     inspect_view_class = PhenomenonInspectView
-    history_view_class = checked(snippet_views.HistoryView, "history")
+    history_view_class = history_checked(snippet_views.HistoryView)
+    # Workflow history (rejection reasons) and revisions (pending edits): the history rule.
+    workflow_history_view_class = history_checked(snippet_views.WorkflowHistoryView)
+    workflow_history_detail_view_class = history_checked(snippet_views.WorkflowHistoryDetailView)
     usage_view_class = checked(snippet_views.UsageView, "view")
     lock_view_class = checked(snippet_views.LockView, "lock")
     unlock_view_class = checked(snippet_views.UnlockView, "unlock")
-    revisions_view_class = checked(snippet_views.PreviewRevisionView, "view")
-    revisions_compare_view_class = checked(snippet_views.RevisionsCompareView, "view")
+    revisions_view_class = history_checked(snippet_views.PreviewRevisionView)
+    revisions_compare_view_class = history_checked(snippet_views.RevisionsCompareView)
+    chooser_viewset_class = PhenomenonChooserViewSet
 
     def get_urlpatterns(self):
         from .duplicates import views as duplicate_views

@@ -1,4 +1,5 @@
 from wagtail import hooks
+from wagtail.admin.search import SearchArea
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
@@ -48,4 +49,28 @@ def register_duplicate_log_actions(actions):
 
     actions.register_action(
         "simfoni.add_source", _("Tambah sumber"), _("Sumber ditambahkan (fenomena duplikat)")
+    )
+
+
+class PhenomenaSearchArea(SearchArea):
+    """The sidebar's search box searches phenomena (the list shows each role what it may see)."""
+
+    def is_shown(self, request):
+        from wagtail.permissions import policy_registry
+
+        policy = policy_registry.get_by_type(Phenomenon)
+        return policy.user_has_any_permission(request.user, ["add", "change", "delete", "view"])
+
+
+@hooks.register("register_admin_search_area")
+def register_phenomena_search_area():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+
+    return PhenomenaSearchArea(
+        _("Fenomena"),
+        reverse("wagtailsnippets_phenomena_phenomenon:list"),
+        name="fenomena",
+        icon_name="doc-full-inverse",
+        order=50,
     )

@@ -5,10 +5,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import DashboardLoginView
+from phenomena.site_history import site_history_urls
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/login/", DashboardLoginView.as_view(), name="wagtailadmin_login"),
+    *site_history_urls(),  # before Wagtail's own: site history narrowed per role
     path("admin/", include(wagtailadmin_urls)),
     path("", include("home.urls")),
     path("documents/", include(wagtaildocs_urls)),

@@ -144,6 +144,7 @@ DASHBOARD_CACHE_SECONDS = int(os.environ.get("DASHBOARD_CACHE_SECONDS", "600"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "SIMFONI")
+WAGTAILADMIN_USER_LOGIN_FORM = "simfoni_site.forms.LoginForm"  # labels "Kata sandi"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

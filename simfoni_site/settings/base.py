@@ -117,6 +117,8 @@ LANGUAGES = [("id-id", _("Bahasa Indonesia")), ("en", _("English"))]
 # locale_wagtail/: completes Wagtail's partial Indonesian admin catalogue (django + djangojs).
 # LOCALE_PATHS beat app catalogues, and the earlier path wins where both translate a msgid.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
+# One Indonesian date format everywhere: "4 Des 2026", "4 Des 2026 21.51" (simfoni_site/formats/id).
+FORMAT_MODULE_PATH = ["simfoni_site.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True

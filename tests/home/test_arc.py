@@ -286,3 +286,19 @@ def test_admin_preview_page_shows_the_changes(client, admin_user):
     assert "Pratinjau ARC 2032" in html and "Impor sekarang" in html
     assert "6 Feb 2032" in html and "5 Feb 2032" in html  # added and removed
     assert datetime.date(2032, 2, 5) in {d for _n, d in year_dates(2032)}
+
+
+def test_admin_release_dates_newest_first_with_a_year_filter(client, admin_user):
+    import_arc(HEADER + "Profil Kemiskinan,BPS,,,,,,,1,,,,,\n", 2027)
+    client.force_login(admin_user)
+    url = reverse("wagtailsnippets_phenomena_releasedate:list")
+    response = client.get(url)
+    html = response.content.decode()
+    dates = [release.date for release in response.context["object_list"]]
+    assert dates[0] == datetime.date(2027, 7, 1) and dates == sorted(dates, reverse=True)
+    assert "1 Jul 2027" in html and any(d.year == 2024 for d in dates)
+    assert 'name="year"' in html and ">2027<" in html and ">2024<" in html
+    html = client.get(url, {"year": "2024"}).content.decode()
+    assert "1 Jul 2027" not in html and "2024" in html
+    html = client.get(url, {"year": "2027"}).content.decode()
+    assert "1 Jul 2027" in html and " 2024<" not in html

@@ -143,6 +143,8 @@ FORBIDDEN = [
     "Date / Time",
     "Is commenting action",
     "unsaved edits",
+    "menunggu peninjauan",  # menunggu review
+    "untuk ditinjau",  # untuk direview
 ]
 
 

@@ -300,3 +300,10 @@ def test_phrases_the_crawl_forbids_are_found_on_an_english_page(client, office):
     client.force_login(office.admin)
     html = page(client, reverse("wagtailusers_users:edit", args=[office.op.pk]))
     assert ">Password<" in forbidden_in(html)
+
+
+def test_an_empty_admin_list_says_so_in_indonesian(client, office):
+    client.force_login(office.admin)
+    html = page(client, "/admin/jadwal-tugas/")
+    assert "Belum ada jadwal tugas untuk ditampilkan." in html
+    assert "There are no" not in html and "Why not" not in html

@@ -5,13 +5,15 @@ A sheet is a CSV with a header `indicator,source,jan,…,dec` (Indonesian month 
 by `;`). Each month cell holds the day of the month of that indicator's release; blank means no
 release that month. `import_arc` checks every row first and imports nothing if any row is wrong,
 reporting each bad row by its line number; the admin upload view and `manage.py import_arc` both
-call it.
+call it. `preview_arc` checks a sheet and lists what importing it would add, change and remove
+(the admin upload shows that first and imports only once confirmed).
 """
 
 import calendar
 import csv
 import datetime
 import io
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -37,8 +39,12 @@ MONTH_ALIASES = {
     11: ["nov", "november", "nopember"],
     12: ["dec", "des", "desember", "december"],
 }
+NAME_MAX = Indicator._meta.get_field("name").max_length
+PRODUCER_MAX = Indicator._meta.get_field("producer").max_length
 COLUMN_MONTH = {alias: month for month, aliases in MONTH_ALIASES.items() for alias in aliases}
 MIN_YEAR, MAX_YEAR = 2000, 2100
+# A day cell: one or two ASCII digits. str.isdigit() also accepts "²" or "٣", which int() refuses.
+DAY_CELL = re.compile(r"[0-9]{1,2}")
 
 
 @dataclass
@@ -59,6 +65,7 @@ class ArcImportResult:
     added: int = 0
     removed: int = 0
     imported: bool = False
+    changes: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -67,6 +74,18 @@ class ArcImportResult:
     def summary(self) -> str:
         if self.errors:
             return _("Tidak ada yang diimpor: %(n)d kesalahan.") % {"n": len(self.errors)}
+        if not self.imported:
+            return _(
+                "Pratinjau ARC %(year)d: %(rows)d indikator, %(added)d tanggal rilis akan "
+                "ditambah, %(removed)d akan dihapus, %(created)d indikator baru. Belum ada yang "
+                "diubah."
+            ) % {
+                "year": self.year,
+                "rows": len(self.rows),
+                "added": self.added,
+                "removed": self.removed,
+                "created": len(self.indicators_created),
+            }
         return _(
             "ARC %(year)d diimpor: %(rows)d indikator, %(added)d tanggal rilis baru, "
             "%(removed)d dihapus, %(created)d indikator baru."
@@ -77,6 +96,11 @@ class ArcImportResult:
             "removed": self.removed,
             "created": len(self.indicators_created),
         }
+
+
+def read_sheet(source) -> str:
+    """The sheet's text (raises UnicodeDecodeError if it is not UTF-8)."""
+    return _text(source)
 
 
 def _text(source) -> str:
@@ -145,6 +169,12 @@ def parse_arc(source, year: int) -> ArcImportResult:
         if not name:
             error(_("nama indikator kosong."))
             continue
+        if len(name) > NAME_MAX:
+            error(
+                _("nama indikator %(length)d karakter; paling banyak %(max)d.")
+                % {"length": len(name), "max": NAME_MAX}
+            )
+            continue
         if name.lower() in seen:
             error(
                 _("indikator “%(name)s” sudah ada di baris %(first)d.")
@@ -158,7 +188,7 @@ def parse_arc(source, year: int) -> ArcImportResult:
             if not value:
                 continue
             month_name = MONTHS_ID[month - 1]
-            if not value.isdigit():
+            if not DAY_CELL.fullmatch(value):
                 error(
                     _("kolom %(column)s: “%(value)s” bukan tanggal (isi angka 1–31 atau kosong).")
                     % {"column": columns[index], "value": value}
@@ -184,6 +214,12 @@ def parse_arc(source, year: int) -> ArcImportResult:
                     continue
                 themes.append(known_themes[theme.lower()])
         producer = cells[source_col].strip() if source_col is not None else ""
+        if len(producer) > PRODUCER_MAX:
+            error(
+                _("sumber %(length)d karakter; paling banyak %(max)d.")
+                % {"length": len(producer), "max": PRODUCER_MAX}
+            )
+            continue
         result.rows.append(ArcRow(line, name, producer, themes, dates))
     if not result.rows and not result.errors:
         result.errors.append(_("Berkas tidak berisi satu indikator pun."))
@@ -198,14 +234,71 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-@transaction.atomic
+@dataclass
+class ArcChange:
+    """What importing one row would do to its indicator's release dates of the year."""
+
+    indicator: str
+    new_indicator: bool
+    added: list[datetime.date]
+    removed: list[datetime.date]
+    kept: int
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.new_indicator or self.added or self.removed)
+
+
+def plan_arc(result: ArcImportResult) -> list[ArcChange]:
+    """For a checked sheet, what the import would add, remove and keep (reads, never writes)."""
+    first, last = datetime.date(result.year, 1, 1), datetime.date(result.year, 12, 31)
+    changes = []
+    for row in result.rows:
+        indicator = Indicator.objects.filter(name__iexact=row.indicator).first()
+        existing = (
+            set(indicator.releases.filter(date__range=(first, last)).values_list("date", flat=True))
+            if indicator
+            else set()
+        )
+        wanted = set(row.dates)
+        changes.append(
+            ArcChange(
+                indicator=indicator.name if indicator else row.indicator,
+                new_indicator=indicator is None,
+                added=sorted(wanted - existing),
+                removed=sorted(existing - wanted),
+                kept=len(wanted & existing),
+            )
+        )
+    return changes
+
+
+def preview_arc(source, year: int) -> ArcImportResult:
+    """Check the sheet and count what importing it would change, without changing anything."""
+    result = parse_arc(source, year)
+    if result.ok:
+        result.changes = plan_arc(result)
+        result.added = sum(len(c.added) for c in result.changes)
+        result.removed = sum(len(c.removed) for c in result.changes)
+        result.indicators_created = [c.indicator for c in result.changes if c.new_indicator]
+    return result
+
+
 def import_arc(source, year: int) -> ArcImportResult:
     """Check the sheet; if every row is right, make the year's release dates of each indicator in
-    it exactly those of the sheet (indicators not in the sheet are left alone)."""
+    it exactly those of the sheet (indicators not in the sheet are left alone). All or nothing:
+    one transaction, so a failure on any row leaves the database as it was."""
     result = parse_arc(source, year)
     if not result.ok:
         return result
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    with transaction.atomic():
+        _apply(result)
+    result.imported = True
+    return result
+
+
+def _apply(result: ArcImportResult) -> None:
+    first, last = datetime.date(result.year, 1, 1), datetime.date(result.year, 12, 31)
     for row in result.rows:
         indicator = Indicator.objects.filter(name__iexact=row.indicator).first()
         if indicator is None:
@@ -230,8 +323,6 @@ def import_arc(source, year: int) -> ArcImportResult:
             [ReleaseDate(indicator=indicator, date=d) for d in sorted(wanted - existing)]
         )
         result.added += len(wanted - existing)
-    result.imported = True
-    return result
 
 
 # --- calendar -----------------------------------------------------------------------------

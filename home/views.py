@@ -117,23 +117,46 @@ def can_import_arc(user) -> bool:
     return is_admin(user) or user.has_perm("phenomena.add_releasedate")
 
 
+class ArcConfirmForm(forms.Form):
+    """The checked sheet again, posted back from the preview to import it."""
+
+    year = forms.IntegerField(min_value=arc.MIN_YEAR, max_value=arc.MAX_YEAR)
+    sheet = forms.CharField(widget=forms.HiddenInput, strip=False, max_length=2_000_000)
+
+
 def arc_import_view(request):
-    """Admin: upload a year's ARC sheet. Nothing is imported if any row is wrong."""
+    """Admin: upload a year's ARC sheet, see what it would add, change and remove, then confirm.
+    Nothing is imported if any row is wrong, and nothing before the confirmation."""
     if not can_import_arc(request.user):
         raise PermissionDenied
-    result = None
-    if request.method == "POST":
-        form = ArcUploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            result = arc.import_arc(form.cleaned_data["file"], form.cleaned_data["year"])
+    result = confirm_form = None
+    form = ArcUploadForm(initial={"year": dashboard.local_today().year + 1})
+    if request.method == "POST" and "confirm" in request.POST:
+        confirm = ArcConfirmForm(request.POST)
+        if confirm.is_valid():
+            result = arc.import_arc(confirm.cleaned_data["sheet"], confirm.cleaned_data["year"])
             if result.ok:
                 messages.success(request, result.summary())
             else:
                 messages.error(request, result.summary())
-    else:
-        form = ArcUploadForm(initial={"year": dashboard.local_today().year + 1})
+        else:
+            messages.error(request, _("Pratinjau tidak lengkap; unggah berkasnya lagi."))
+    elif request.method == "POST":
+        form = ArcUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            raw, year = form.cleaned_data["file"].read(), form.cleaned_data["year"]
+            result = arc.preview_arc(raw, year)
+            if result.ok:  # a checked sheet is UTF-8 text
+                confirm_form = ArcConfirmForm(initial={"year": year, "sheet": arc.read_sheet(raw)})
+            else:
+                messages.error(request, result.summary())
     return render(
         request,
         "home/admin/arc_import.html",
-        {"form": form, "result": result, "page_title": _("Impor kalender rilis (ARC)")},
+        {
+            "form": form,
+            "result": result,
+            "confirm_form": confirm_form,
+            "page_title": _("Impor kalender rilis (ARC)"),
+        },
     )

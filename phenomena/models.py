@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -269,7 +270,7 @@ class ReleaseDate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.indicator} — {self.date:%d-%m-%Y}"
+        return f"{self.indicator} — {date_format(self.date)}"
 
 
 class UserProfile(models.Model):

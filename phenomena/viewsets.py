@@ -259,7 +259,27 @@ class PhenomenonViewSet(SnippetViewSet):
         ]
 
 
-def reference_viewset(model_, icon_, order, fields, list_display_=None):
+def release_years():
+    years = ReleaseDate.objects.dates("date", "year", order="DESC")
+    return [(day.year, str(day.year)) for day in years]
+
+
+class ReleaseDateFilterSet(WagtailFilterSet):
+    """ARC release dates by year (the list would otherwise start in 2024) and by indicator."""
+
+    year = django_filters.ChoiceFilter(
+        label=_("Tahun"), field_name="date__year", choices=release_years, empty_label=_("Semua")
+    )
+    indicator = django_filters.ModelChoiceFilter(
+        label=_("Indikator"), queryset=Indicator.objects.all(), empty_label=_("Semua")
+    )
+
+    class Meta:
+        model = ReleaseDate
+        fields = []
+
+
+def reference_viewset(model_, icon_, order, fields, list_display_=None, **options):
     """A plain snippet viewset for a reference table, editable by admins."""
 
     class ReferenceViewSet(SnippetViewSet):
@@ -268,6 +288,9 @@ def reference_viewset(model_, icon_, order, fields, list_display_=None):
         menu_order = order
         list_display = list_display_ or ["__str__"]
         panels = [FieldPanel(name) for name in fields]
+
+    for name, value in options.items():
+        setattr(ReferenceViewSet, name, value)
 
     ReferenceViewSet.__name__ = f"{model_.__name__}ViewSet"
     return ReferenceViewSet
@@ -317,7 +340,16 @@ class ReferenceDataGroup(ViewSetGroup):
             ["name", "slug", "producer", "themes", "sort_order"],
             ["name", "producer"],
         ),
-        reference_viewset(ReleaseDate, "date", 8, ["indicator", "date"], ["indicator", "date"]),
+        # Newest and upcoming releases first, filterable by year.
+        reference_viewset(
+            ReleaseDate,
+            "date",
+            8,
+            ["indicator", "date"],
+            ["indicator", Column("date", label=_("Tanggal rilis"), sort_key="date")],
+            ordering=["-date", "indicator__sort_order"],
+            filterset_class=ReleaseDateFilterSet,
+        ),
     )
 
 

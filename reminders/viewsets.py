@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django_q.models import Task
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -9,9 +10,36 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import Holiday, SentReminder, TaskSchedule
+from .schedules import SCHEDULES
+
+# The SIMFONI tasks a schedule may run, named as in reminders.schedules.SCHEDULES (the one list
+# of tasks: a new task's Plan there appears in this dropdown too).
+TASK_FUNCTIONS = [(plan.func, plan.name) for plan in SCHEDULES]
+
+
+def task_label(func: str) -> str:
+    return str(dict(TASK_FUNCTIONS).get(func, func))
 
 
 class ScheduleForm(forms.ModelForm):
+    """The function is chosen from SIMFONI's tasks (TASK_FUNCTIONS), not typed as a path."""
+
+    func = forms.ChoiceField(
+        label=_("Fungsi"),
+        choices=TASK_FUNCTIONS,
+        help_text=_("Tugas SIMFONI yang dijalankan jadwal ini."),
+        error_messages={
+            "invalid_choice": _("Hanya fungsi reminders.tasks.* yang boleh dijadwalkan.")
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.func if self.instance and self.instance.pk else ""
+        if current and current not in dict(TASK_FUNCTIONS):
+            # an older schedule keeps its function until someone chooses another
+            self.fields["func"].choices = [*TASK_FUNCTIONS, (current, current)]
+
     class Meta:
         model = TaskSchedule
         fields = ["name", "func", "schedule_type", "minutes", "next_run", "repeats"]
@@ -31,6 +59,11 @@ class ScheduleForm(forms.ModelForm):
         return func
 
 
+class TaskColumn(Column):
+    def get_value(self, instance):
+        return task_label(instance.func)
+
+
 class LastRunColumn(Column):
     """The last task the schedule started (django-q's own `last_run` links to django admin)."""
 
@@ -39,7 +72,7 @@ class LastRunColumn(Column):
         if task is None:
             return "—"
         outcome = _("berhasil") if task.success else _("gagal")
-        return f"{timezone.localtime(task.stopped):%d-%m-%Y %H:%M} ({outcome})"
+        return f"{date_format(timezone.localtime(task.stopped), 'DATETIME_FORMAT')} ({outcome})"
 
 
 class LocalTimeColumn(Column):
@@ -48,7 +81,7 @@ class LocalTimeColumn(Column):
 
     def get_value(self, instance):
         value = getattr(instance, self.accessor)
-        return f"{timezone.localtime(value):%d-%m-%Y %H:%M}" if value else "—"
+        return date_format(timezone.localtime(value), "DATETIME_FORMAT") if value else "—"
 
 
 class ScheduleViewSet(ModelViewSet):
@@ -62,7 +95,7 @@ class ScheduleViewSet(ModelViewSet):
         "name",
         Column("schedule_type", label=_("Jenis"), accessor="get_schedule_type_display"),
         LocalTimeColumn("next_run", label=_("Jalan berikutnya")),
-        Column("func", label=_("Fungsi")),
+        TaskColumn("func", label=_("Fungsi")),
         LastRunColumn("last_run", label=_("Terakhir dijalankan")),
     ]
     search_fields = ["name", "func"]

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from phenomena.models import Phenomenon
@@ -75,7 +76,7 @@ def search_view(request):
             active.append(
                 {
                     "title": label,
-                    "label": value.strftime("%d-%m-%Y"),
+                    "label": date_format(value),
                     "url": "?" + params.to_querydict(**{key: "", "page": ""}).urlencode(),
                 }
             )

@@ -117,6 +117,8 @@ LANGUAGES = [("id-id", _("Bahasa Indonesia")), ("en", _("English"))]
 # locale_wagtail/: completes Wagtail's partial Indonesian admin catalogue (django + djangojs).
 # LOCALE_PATHS beat app catalogues, and the earlier path wins where both translate a msgid.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
+# One Indonesian date format everywhere: "4 Des 2026", "4 Des 2026 21.51" (simfoni_site/formats/id).
+FORMAT_MODULE_PATH = ["simfoni_site.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True
@@ -144,6 +146,7 @@ DASHBOARD_CACHE_SECONDS = int(os.environ.get("DASHBOARD_CACHE_SECONDS", "600"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "SIMFONI")
+WAGTAILADMIN_USER_LOGIN_FORM = "simfoni_site.forms.LoginForm"  # labels "Kata sandi"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from freezegun import freeze_time
 
-from home.arc import import_arc, parse_arc
+from home.arc import import_arc, parse_arc, preview_arc
 from phenomena.models import Indicator, ReleaseDate, Theme
 from phenomena.reference_data import REFERENCE_DIR
 
@@ -135,6 +135,10 @@ def test_admin_upload(client, admin_user, viewer):
 
     good = SimpleUploadedFile("arc.csv", (HEADER + "Profil Kemiskinan,BPS,,,,,,,1,,,,,\n").encode())
     response = client.post(url, {"year": "2029", "file": good})
+    assert "Pratinjau ARC 2029" in response.content.decode()
+    assert year_dates(2029) == set()  # a preview first
+    sheet = response.context["confirm_form"].initial["sheet"]
+    response = client.post(url, {"year": "2029", "sheet": sheet, "confirm": "1"})
     assert "ARC 2029 diimpor" in response.content.decode()
     assert year_dates(2029) == {("Profil Kemiskinan", datetime.date(2029, 7, 1))}
 
@@ -190,3 +194,111 @@ def test_indicator_themes_exist_for_arc(db):
     for indicator in Indicator.objects.filter(releases__isnull=False).distinct():
         assert indicator.themes.exists(), indicator
     assert Theme.objects.filter(indicators__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_superscript_day_is_a_clear_error_not_a_crash():
+    result = parse_arc(HEADER + "Profil Kemiskinan,BPS,\u00b2,,,,,,,,,,,\n", 2030)
+    assert not result.ok
+    assert "Baris 2" in result.errors[0] and "bukan tanggal" in result.errors[0]
+    # Arabic-Indic digits and full-width digits are refused the same way
+    for cell in ["\u0663", "\uff11", "1.5", "+1"]:
+        assert not parse_arc(HEADER + f"Profil Kemiskinan,BPS,{cell},,,,,,,,,,,\n", 2030).ok
+
+
+def test_upload_with_a_superscript_day_answers_a_message(client, admin_user):
+    client.force_login(admin_user)
+    sheet = SimpleUploadedFile(
+        "arc.csv", (HEADER + "Profil Kemiskinan,BPS,\u00b2,,,,,,,,,,,\n").encode()
+    )
+    response = client.post(reverse("home_arc_import"), {"year": "2030", "file": sheet})
+    assert response.status_code == 200
+    assert "bukan tanggal" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_indicator_name_longer_than_the_column_is_refused():
+    name = "Indikator " + "x" * 490
+    result = import_arc(HEADER + f"{name},BPS,1,,,,,,,,,,,\n", 2030)
+    assert not result.ok
+    assert "Baris 2: nama indikator 500 karakter; paling banyak 160." in result.errors
+    assert not Indicator.objects.filter(name__startswith="Indikator xxx").exists()
+    long_source = import_arc(HEADER + f"Profil Kemiskinan,{'B' * 61},1,,,,,,,,,,,\n", 2030)
+    assert "Baris 2: sumber 61 karakter; paling banyak 60." in long_source.errors
+
+
+@pytest.mark.django_db
+def test_a_failure_part_way_leaves_the_database_untouched(monkeypatch):
+    before = year_dates(2031), Indicator.objects.count()
+    sheet = (
+        HEADER + "Indikator Baru Satu,BPS,1,,,,,,,,,,,\n" + "Profil Kemiskinan,BPS,2,,,,,,,,,,,\n"
+    )
+    calls = []
+    real = ReleaseDate.objects.bulk_create
+
+    def fail_on_second_row(objs, *args, **kwargs):
+        calls.append(objs)
+        if len(calls) == 2:
+            raise RuntimeError("database gone")
+        return real(objs, *args, **kwargs)
+
+    monkeypatch.setattr(ReleaseDate.objects, "bulk_create", fail_on_second_row)
+    with pytest.raises(RuntimeError):
+        import_arc(sheet, 2031)
+    assert len(calls) == 2  # the first row had been written
+    assert (year_dates(2031), Indicator.objects.count()) == before
+    assert not Indicator.objects.filter(name="Indikator Baru Satu").exists()
+
+
+@pytest.mark.django_db
+def test_preview_lists_what_would_be_added_removed_and_kept_without_writing():
+    import_arc(HEADER + "Pertumbuhan Ekonomi,BPS,,5,,,6,,,5,,,5,\n", 2032)
+    sheet = (
+        HEADER
+        + "Pertumbuhan Ekonomi,BPS,,6,,,6,,,5,,,5,\n"
+        + "Indeks Harga Rumah,BI,,,,,,,,,,,,15\n"
+    )
+    before = year_dates(2032)
+    result = preview_arc(sheet, 2032)
+    assert result.ok and not result.imported
+    growth, house = result.changes
+    assert growth.added == [datetime.date(2032, 2, 6)]
+    assert growth.removed == [datetime.date(2032, 2, 5)]
+    assert growth.kept == 3 and not growth.new_indicator
+    assert house.new_indicator and house.added == [datetime.date(2032, 12, 15)]
+    assert (result.added, result.removed, result.indicators_created) == (
+        2,
+        1,
+        ["Indeks Harga Rumah"],
+    )
+    assert "Belum ada yang diubah" in result.summary()
+    assert year_dates(2032) == before
+    assert not Indicator.objects.filter(name="Indeks Harga Rumah").exists()
+
+
+def test_admin_preview_page_shows_the_changes(client, admin_user):
+    import_arc(HEADER + "Pertumbuhan Ekonomi,BPS,,5,,,6,,,5,,,5,\n", 2032)
+    client.force_login(admin_user)
+    sheet = SimpleUploadedFile(
+        "arc.csv", (HEADER + "Pertumbuhan Ekonomi,BPS,,6,,,6,,,5,,,5,\n").encode()
+    )
+    html = client.post(reverse("home_arc_import"), {"year": "2032", "file": sheet}).content.decode()
+    assert "Pratinjau ARC 2032" in html and "Impor sekarang" in html
+    assert "6 Feb 2032" in html and "5 Feb 2032" in html  # added and removed
+    assert datetime.date(2032, 2, 5) in {d for _n, d in year_dates(2032)}
+
+
+def test_admin_release_dates_newest_first_with_a_year_filter(client, admin_user):
+    import_arc(HEADER + "Profil Kemiskinan,BPS,,,,,,,1,,,,,\n", 2027)
+    client.force_login(admin_user)
+    url = reverse("wagtailsnippets_phenomena_releasedate:list")
+    response = client.get(url)
+    html = response.content.decode()
+    dates = [release.date for release in response.context["object_list"]]
+    assert dates[0] == datetime.date(2027, 7, 1) and dates == sorted(dates, reverse=True)
+    assert "1 Jul 2027" in html and any(d.year == 2024 for d in dates)
+    assert 'name="year"' in html and ">2027<" in html and ">2024<" in html
+    html = client.get(url, {"year": "2024"}).content.decode()
+    assert "1 Jul 2027" not in html and "2024" in html
+    html = client.get(url, {"year": "2027"}).content.decode()
+    assert "1 Jul 2027" in html and " 2024<" not in html

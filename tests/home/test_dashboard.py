@@ -322,3 +322,15 @@ def test_cached_page_follows_release_calendar_changes(client, viewer):
     assert "Profil Kemiskinan" in client.get(reverse("dashboard")).content.decode()
     release.delete()
     assert "Profil Kemiskinan" not in client.get(reverse("dashboard")).content.decode()
+
+
+def test_monthly_lines_are_straight_not_smoothed():
+    """Chart.js's `tension` > 0 draws curves that wave between small counts (0–3) and dip
+    below zero; every line dataset on the dashboard is drawn with straight segments."""
+    import re
+    from pathlib import Path
+
+    script = (Path(__file__).parents[2] / "home/static/home/dashboard.js").read_text()
+    tensions = re.findall(r"tension:\s*([0-9.]+)", script)
+    assert tensions and all(float(t) == 0 for t in tensions)
+    assert "cubicInterpolationMode" not in script

@@ -1,6 +1,10 @@
 """The Wagtail admin reads in Indonesian: locale_wagtail/ completes Wagtail's partial id_ID
 catalogue (Django and JavaScript strings); choosing English still gives English."""
 
+import datetime
+from types import SimpleNamespace
+
+import pytest
 from django.urls import reverse
 
 from phenomena.models import Role
@@ -99,3 +103,207 @@ def test_english_still_reads_in_english(client, make_user, phenomenon_form_data)
     assert "Langsung ke konten utama" not in html and "Urutkan menurut" not in html
     html = page(client, reverse(f"{SNIPPET}:add"))
     assert "Save draft" in html and "Simpan draf" not in html
+
+
+# --- One word per concept (docs/glossary.md): a crawl of the admin as every role --------------
+
+# English left on Indonesian pages, and Indonesian words SIMFONI does not use (the glossary's
+# word is on the right of each comment).
+FORBIDDEN = [
+    "There are validation errors",
+    "Changes requested by",
+    "Compare with previous version",
+    "Restart alur kerja",  # Mulai ulang alur kerja
+    "Restart workflow",
+    ">Created<",
+    "Latest revision",
+    "Live revision",
+    ">Role<",
+    ">Password<",
+    "Password<span",
+    "Masuk ke Wagtail",
+    "Sign in to",
+    "- Wagtail</title>",
+    "Potongan",  # Data (Wagtail's "Snippets")
+    "Kata Kunci",  # Kata sandi: "kata kunci" means a phenomenon's keywords
+    "kata kunci yang sama",
+    "Konfirmasi kata kunci",
+    "Ke galat pertama",  # Ke kesalahan pertama
+    "0kali",
+    "2kali",
+    "Pemakai<",  # Pengguna
+    "Pemakai -",
+    ": Pemakai",
+    "Melakukan Sign In",
+    "Simpan konsep",  # Simpan draf
+    "Konsep saat ini",
+    "JavaScript is required",
+    "Keyboard shortcuts are",
+    "Site history",
+    "Date / Time",
+    "Is commenting action",
+    "unsaved edits",
+    "menunggu peninjauan",  # menunggu review
+    "untuk ditinjau",  # untuk direview
+]
+
+
+def visible_text(html):
+    """The page without <script> blocks (JSON data and JS source are not read by users)."""
+    import re
+
+    html = re.sub(r"(?s)<script\b.*?</script>", "", html)
+    return re.sub(r"\s*<\s*", "<", re.sub(r"\s*>\s*", ">", html))
+
+
+def forbidden_in(html):
+    text = visible_text(html)
+    return [phrase for phrase in FORBIDDEN if phrase in text]
+
+
+@pytest.fixture
+def office(make_user):
+    from wagtail.models import Revision
+
+    from phenomena.models import Phenomenon, PhenomenonSource, Scope, SourceType, Theme
+    from phenomena.rules import today
+    from workflows.demo import submit_for_review
+    from workflows.models import SupervisorAllocation
+
+    op = make_user("opsos2", Role.OPERATOR, "fungsi-sosial-2")
+    spv = make_user("spvinflasi", Role.SUPERVISOR, "fungsi-distribusi-1")
+    viewer = make_user("viewerprov", Role.VIEWER, "fungsi-ipds")
+    admin = make_user("admin1", Role.ADMIN, "fungsi-ipds")
+    theme = Theme.objects.get(name="Harga-harga (Inflasi)")
+    SupervisorAllocation.objects.create(supervisor=spv, theme=theme)
+    last_month = today().replace(day=1) - datetime.timedelta(days=1)
+
+    def phenomenon(title):
+        p = Phenomenon(
+            title=title,
+            narrative="Harga cabai merah naik 20 persen menjelang akhir tahun.",
+            reference_period=last_month.replace(day=1),
+            scope=Scope.objects.get(code="dki"),
+            subject=theme.subject,
+            theme=theme,
+            author=op,
+            work_unit=op.simfoni_profile.work_unit,
+            live=False,
+        )
+        p.sources.add(
+            PhenomenonSource(
+                source_type=SourceType.objects.get(code="siaran_pers"),
+                url="https://jakarta.bps.go.id/pressrelease/2026/1",
+                source_date=last_month.replace(day=5),
+            )
+        )
+        p.full_clean()
+        p.save()
+        p.save_revision(user=op, log_action=True)
+        return p
+
+    rejected = phenomenon("Harga cabai naik (ditolak)")
+    submit_for_review(rejected, op)
+    rejected.refresh_from_db()
+    state = rejected.current_workflow_task_state
+    state.task.specific.on_action(state, spv, "reject", comment="Sumber kurang lengkap")
+    rejected.title = "Harga cabai merah naik (diperbaiki)"
+    rejected.save_revision(user=op, log_action=True)
+    in_review = phenomenon("Harga bawang naik (menunggu review)")
+    submit_for_review(in_review, op)
+    assert Revision.objects.for_instance(rejected).count() == 2
+    return SimpleNamespace(
+        op=op, spv=spv, viewer=viewer, admin=admin, rejected=rejected, in_review=in_review
+    )
+
+
+def admin_pages(office):
+    """(label, url, POST data or None, headers) of the pages a crawl opens."""
+    pages = [
+        ("home", reverse("wagtailadmin_home"), None),
+        ("list", reverse(f"{SNIPPET}:list"), None),
+        ("add form", reverse(f"{SNIPPET}:add"), None),
+        ("add with errors", reverse(f"{SNIPPET}:add"), {"title": ""}),
+        ("account", reverse("wagtailadmin_account"), None),
+        ("snippets", reverse("wagtailsnippets:index"), None),
+        ("users", reverse("wagtailusers_users:index"), None),
+        ("user add", reverse("wagtailusers_users:add"), None),
+        ("user edit", reverse("wagtailusers_users:edit", args=[office.op.pk]), None),
+        ("site history", reverse("wagtailadmin_reports:site_history"), None),
+    ]
+    for name, p in [("rejected", office.rejected), ("in review", office.in_review)]:
+        pages += [
+            (f"edit {name}", reverse(f"{SNIPPET}:edit", args=[p.pk]), None),
+            (f"inspect {name}", reverse(f"{SNIPPET}:inspect", args=[p.pk]), None),
+            (f"history {name}", reverse(f"{SNIPPET}:history", args=[p.pk]), None),
+            (f"workflow history {name}", reverse(f"{SNIPPET}:workflow_history", args=[p.pk]), None),
+        ]
+    return pages
+
+
+@pytest.mark.parametrize("role", ["op", "spv", "viewer", "admin"])
+def test_admin_pages_use_the_glossary_words(client, office, role):
+    client.force_login(getattr(office, role))
+    opened, found = [], {}
+    for label, url, data in admin_pages(office):
+        response = client.post(url, data) if data is not None else client.get(url)
+        if response.status_code != 200:
+            continue  # refused to this role: nothing shown
+        opened.append(label)
+        if bad := forbidden_in(response.content.decode()):
+            found[label] = bad
+    assert {"home", "list", "account"} <= set(opened)
+    assert found == {}
+
+
+def test_operator_edit_pages_after_a_rejection_say_it_in_indonesian(client, office):
+    client.force_login(office.op)
+    html = page(client, reverse(f"{SNIPPET}:edit", args=[office.rejected.pk]))
+    assert "Perubahan diminta oleh Spvinflasi Uji" in html
+    assert "Bandingkan dengan versi sebelumnya" in html
+    assert "Mulai ulang alur kerja" in html
+    # an invalid form: "Ke kesalahan pertama", and the autosave's JSON message in Indonesian
+    url = reverse(f"{SNIPPET}:edit", args=[office.rejected.pk])
+    html = client.post(url, {"title": ""}).content.decode()
+    assert "Ke kesalahan pertama" in html and forbidden_in(html) == []
+    response = client.post(url, {"title": ""}, headers={"Accept": "application/json"})
+    assert "Ada isian yang belum benar" in response.content.decode()
+    assert "There are validation errors" not in response.content.decode()
+
+
+def test_admin_user_form_says_kata_sandi_and_peran(client, office):
+    client.force_login(office.admin)
+    html = page(client, reverse("wagtailusers_users:edit", args=[office.op.pk]))
+    assert "Kata sandi" in html and "Konfirmasi kata sandi" in html and "Kata Kunci" not in html
+    assert '>Peran<div class="w-tabs__errors"' in visible_text(html)  # the tab, not "Role"
+    assert "Digunakan 2 kali" in html
+    html = page(client, reverse("wagtailusers_users:add"))
+    assert "Tambah pengguna: Pengguna" in html and "Pemakai" not in html
+    html = page(client, reverse("wagtailadmin_home"))
+    assert "Potongan" not in html
+
+
+def test_login_page_says_simfoni_in_indonesian(client, db):
+    html = page(client, reverse("wagtailadmin_login"))
+    assert "Masuk ke SIMFONI" in html and "Wagtail" not in visible_text(html)
+    assert "Kata sandi" in html and forbidden_in(html) == []
+    assert "<title>Masuk - SIMFONI</title>" in html
+
+
+def test_phrases_the_crawl_forbids_are_found_on_an_english_page(client, office):
+    """The crawl can fail: the same pages in English show phrases it looks for."""
+    client.force_login(office.op)
+    choose_english(client)
+    html = page(client, reverse(f"{SNIPPET}:edit", args=[office.rejected.pk]))
+    assert "Changes requested by" in forbidden_in(html)
+    assert "Compare with previous version" in forbidden_in(html)
+    client.force_login(office.admin)
+    html = page(client, reverse("wagtailusers_users:edit", args=[office.op.pk]))
+    assert ">Password<" in forbidden_in(html)
+
+
+def test_an_empty_admin_list_says_so_in_indonesian(client, office):
+    client.force_login(office.admin)
+    html = page(client, "/admin/jadwal-tugas/")
+    assert "Belum ada jadwal tugas untuk ditampilkan." in html
+    assert "There are no" not in html and "Why not" not in html

@@ -17,13 +17,15 @@
     var fmt = new Intl.NumberFormat("id-ID");
     var monthly = data("sd-data-monthly");
     var lineCanvas = document.querySelector('canvas[data-sd-chart="monthly"]');
+    // Straight segments (tension 0): small counts (0–3) must not be drawn as waves that dip
+    // below zero or peak between months.
     if (monthly && lineCanvas) {
       var datasets = monthly.series.map(function (s, i) {
         return { label: s.label, data: s.counts, borderColor: COLORS[i % COLORS.length],
-                 backgroundColor: COLORS[i % COLORS.length], tension: 0.25, pointRadius: 2, borderWidth: 2 };
+                 backgroundColor: COLORS[i % COLORS.length], tension: 0, pointRadius: 2, borderWidth: 2 };
       });
       datasets.push({ label: "Total", data: monthly.total, borderColor: "#1d2733", backgroundColor: "#1d2733",
-                      borderDash: [6, 4], tension: 0.25, pointRadius: 0, borderWidth: 2 });
+                      borderDash: [6, 4], tension: 0, pointRadius: 0, borderWidth: 2 });
       new Chart(lineCanvas, {
         type: "line",
         data: { labels: monthly.labels, datasets: datasets },

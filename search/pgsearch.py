@@ -20,6 +20,11 @@ the usual result set, **one statement**: a CTE of the matching rows, the page of
 (``ts_rank`` or a column), the total and every facet (``GROUPING SETS`` over the own fields,
 ``unnest`` over the arrays), returned together as JSON.
 
+Facets are disjunctive (values of one facet combine with OR, see :mod:`search.facets`): a
+facet with a selected value is counted on the rows matching every other filter, one more
+grouped count per such facet inside the same statement (:class:`Disjunctive`), on a sample
+bucket when that set is very large.
+
 Very large result sets (above the limit): the total and the facets are counted on the
 sample buckets below a cut (``b=0 | b=1 …`` added to the tsquery, about
 ``SEARCH_FACET_SAMPLE_ROWS`` rows), scaled up and flagged approximate; the page shows
@@ -382,6 +387,8 @@ class Query:
     def __init__(self, params, words):
         #: Disjunctive facet counts to run with this query (set by :func:`search`).
         self.disjunctive = []
+        #: Selected keywords: counted even when they are not among the most frequent.
+        self.keep_keywords = tuple(params.keyword)
         self.words = list(words)
         self.keys = key_query(params)
         self.tsquery = _and(_all(self.words), self.keys)
@@ -563,10 +570,22 @@ def _disjunctive_sql(query, with_facets):
 
 
 def _apply_disjunctive(raw, query, values):
-    """Put the disjunctive counts in `raw`; True when one of them was sampled."""
+    """Put the disjunctive counts in `raw`; True when one of them was sampled.
+
+    A selected value's count is the same over the matches as over the relaxed set (a row
+    with a selected value passes the facet's own filter), so it is taken from the matches'
+    own facet counts: exact whenever the matches are, even when the relaxed set was only
+    sampled (and never lost from a small sample).
+    """
     parts = getattr(query, "disjunctive", [])
     for part, value in zip(parts, values, strict=True):
-        raw[part.name] = part.counts(value)
+        own = raw.get(part.name, {})
+        counts = part.counts(value)
+        for selected in part.selected:
+            counts.pop(selected, None)
+            if own.get(selected):
+                counts[selected] = own[selected]
+        raw[part.name] = counts
     return any(part.level > 1 for part in parts)
 
 
@@ -621,7 +640,7 @@ def _exact(cursor, query, sort, offset, limit, with_facets, cap):
         return None
     raw, sampled = None, False
     if with_facets:
-        raw = _read_facets(scalars, arrays, 1.0)
+        raw = _read_facets(scalars, arrays, 1.0, query.keep_keywords)
         sampled = _apply_disjunctive(raw, query, extra)
     return _ids(ids), total, raw, sampled, False
 
@@ -707,7 +726,7 @@ def _large(cursor, query, params, sort, offset, limit, with_facets, more_than=0)
     total = max(total, offset + len(ids))
     raw = None
     if with_facets:
-        raw = _read_facets(scalars, arrays, level)
+        raw = _read_facets(scalars, arrays, level, query.keep_keywords)
         _apply_disjunctive(raw, query, extra)
     return ids, total, raw, True, True
 
@@ -796,7 +815,7 @@ def _ids(value):
     return list(value or [])
 
 
-def _read_facets(scalars, arrays, scale):
+def _read_facets(scalars, arrays, scale, keep_keywords=()):
     if isinstance(scalars, str):
         scalars = json.loads(scalars)
     if isinstance(arrays, str):
@@ -822,8 +841,8 @@ def _read_facets(scalars, arrays, scale):
     for k, value, n in arrays or []:
         if value is not None:
             raw[_FACET_NAMES[_ARRAYS[k]]][value] = scaled(n)
-    from .facets import KEYWORD_FACET_SIZE
 
-    top = sorted(raw["keyword"].items(), key=lambda kv: (-kv[1], kv[0]))[:KEYWORD_FACET_SIZE]
-    raw["keyword"] = dict(top)
+    from .facets import top_keywords
+
+    raw["keyword"] = top_keywords(raw["keyword"], keep_keywords)
     return raw

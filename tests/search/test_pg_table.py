@@ -304,6 +304,14 @@ def test_disjunctive_facet_of_a_large_set_is_sampled_but_the_total_stays_exact(
     sampled = run_search(params, viewer)
     assert sampled.approximate_facets and not sampled.approximate_total
     assert sampled.total == 1 and len(sampled.hits) == 1
+    # The ticked value's own count comes from the matches: exact, never lost by sampling.
+    assert {f.label: f.count for f in sampled.facets["theme"]}["Pariwisata"] == 1
     client.force_login(viewer)
     html = client.get("/cari/", {"theme": tourism}).content.decode()
     assert "±" in html and "sekitar" not in html
+
+    # A result set above the limit (the large-result path) keeps the ticked value's count.
+    prices = Theme.objects.get(name="Harga-harga (Inflasi)").pk
+    large = run_search(parse_params({"theme": prices}), viewer)
+    assert len(large.hits) == 8 and large.approximate_facets
+    assert {f.label: f.count for f in large.facets["theme"]}["Harga-harga (Inflasi)"] == 8

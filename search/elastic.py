@@ -19,7 +19,7 @@ import copy
 from elasticsearch_dsl import A, Q, Search
 
 from .analysis import ELASTICSEARCH_ANALYSIS, ELASTICSEARCH_ANALYZER
-from .facets import FACET_FIELDS, KEYWORD_FACET_SIZE
+from .facets import DISJUNCTIVE, FACET_FIELDS, KEYWORD_FACET_SIZE, selected_facets
 from .params import SearchParams
 
 #: Document field of each facet / filter (Wagtail names FilterFields "<attname>_filter").
@@ -84,17 +84,20 @@ def _sort_clause(sort: str) -> list:
     }[sort]
 
 
-def filter_clauses(params: SearchParams) -> list:
+def facet_clause(params: SearchParams, name: str):
+    """The filter of facet `name` (its values OR'ed), or None when nothing is selected."""
+    values = getattr(params, name)
+    return Q("terms", **{FIELDS[name]: list(values)}) if values else None
+
+
+def filter_clauses(params: SearchParams, facets=True) -> list:
+    """Every filter; without the id facets' own filters when `facets` is False."""
     clauses = [
         Q("term", _django_content_type=CONTENT_TYPE),
         Q("term", live_filter=True),
     ]
-    for name in ("subject", "theme", "scope", "area", "source_type", "outlet", "indicator"):
-        values = getattr(params, name)
-        if values:
-            clauses.append(Q("terms", **{FIELDS[name]: list(values)}))
-    if params.keyword:
-        clauses.append(Q("terms", keyword_ids_filter=list(params.keyword)))
+    if facets:
+        clauses += [c for c in (facet_clause(params, n) for n in DISJUNCTIVE) if c is not None]
     period = {}
     if params.period_from:
         period["gte"] = params.period_from.isoformat()
@@ -115,9 +118,22 @@ def filter_clauses(params: SearchParams) -> list:
 def build_search(
     params: SearchParams, terms: str, index: str, offset: int, limit: int, with_facets=True
 ) -> Search:
-    """One request: the page of hits, the exact total and every facet."""
+    """One request: the page of hits, the exact total and every facet.
+
+    Facets are disjunctive (see search/facets.py): with facets, the selected facet values
+    filter the hits as a ``post_filter``, and each facet's aggregation sits in a ``filter``
+    aggregation holding every selected facet filter except its own.
+    """
     search = Search(index=index).extra(track_total_hits=True)[offset : offset + limit]
     search = search.source(["pk"])
+    selected = (
+        {name: facet_clause(params, name) for name in selected_facets(params)}
+        if with_facets
+        else {}
+    )
+    if selected:
+        search = search.post_filter(Q("bool", filter=list(selected.values())))
+    facet_filters = not selected
     if terms:
         query = Q(
             "multi_match",
@@ -127,10 +143,12 @@ def build_search(
             type="cross_fields",
             analyzer=ELASTICSEARCH_ANALYZER,
         )
-        search = search.query(Q("bool", must=[query], filter=filter_clauses(params)))
+        search = search.query(
+            Q("bool", must=[query], filter=filter_clauses(params, facets=facet_filters))
+        )
         sort = params.effective_sort
     else:
-        search = search.query(Q("bool", filter=filter_clauses(params)))
+        search = search.query(Q("bool", filter=filter_clauses(params, facets=facet_filters)))
         sort = params.effective_sort if params.effective_sort != "relevance" else "period_desc"
     search = search.sort(*_sort_clause(sort))
     if with_facets:
@@ -146,7 +164,18 @@ def build_search(
             else:
                 size = KEYWORD_FACET_SIZE if name == "keyword" else FACET_SIZE
                 agg = A("terms", field=FIELDS[name], size=size)
-            search.aggs.bucket(name, agg)
+            others = [clause for other, clause in selected.items() if other != name]
+            if not selected:
+                search.aggs.bucket(name, agg)
+                continue
+            wrapper = A("filter", Q("bool", filter=others))
+            wrapper.bucket("values", agg)
+            if name == "keyword" and params.keyword:
+                # A selected keyword outside the most frequent ones keeps its count.
+                wrapper.bucket(
+                    "selected", A("terms", field=FIELDS[name], include=list(params.keyword))
+                )
+            search.aggs.bucket(name, wrapper)
     return search
 
 
@@ -155,7 +184,10 @@ def parse_aggregations(aggs: dict) -> dict[str, dict]:
 
     out: dict[str, dict] = {}
     for name in FACET_FIELDS:
-        buckets = (aggs.get(name) or {}).get("buckets", [])
+        agg = aggs.get(name) or {}
+        # Disjunctive facets come wrapped in a filter aggregation (see build_search).
+        buckets = agg.get("buckets", (agg.get("values") or {}).get("buckets", []))
+        buckets = buckets + (agg.get("selected") or {}).get("buckets", [])
         if name == "period":
             out[name] = {
                 datetime.date.fromisoformat(b["key_as_string"][:10]): b["doc_count"]

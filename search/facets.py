@@ -8,6 +8,12 @@ one aggregate query each over the matching id set.
 
 Elasticsearch: every facet comes back from one request as aggregations (search/elastic.py).
 
+Facets are **disjunctive**: values of one facet combine with OR (``theme=3&theme=4`` is
+theme 3 or 4), so ticking a value must not hide its siblings. Each facet with a selected
+value is counted with every OTHER filter applied but not its own (:func:`without`): one
+extra grouped count per selected facet. Facets without a selected value are counted on the
+matches themselves, as before.
+
 Counts are cached per search (query + filters) for a short time; any approve, unpublish or
 delete bumps a generation number that is part of the cache key, so a cached count is never
 older than the last change of the index (see README "Search").
@@ -16,6 +22,7 @@ older than the last change of the index (see README "Search").
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from django.conf import settings
 from django.core.cache import cache
@@ -56,41 +63,79 @@ def cache_key(kind: str, parts: tuple) -> str:
     return f"simfoni-search:{kind}:{generation}:{digest}"
 
 
-def database_facets(results, matching_queryset) -> dict[str, dict]:
+#: Facets whose values combine with OR and are counted disjunctively (the id filters).
+DISJUNCTIVE = ("subject", "theme", "scope", "area", "source_type", "outlet", "indicator", "keyword")
+
+
+def selected_facets(params) -> list[str]:
+    """The disjunctive facets with at least one selected value."""
+    return [name for name in DISJUNCTIVE if getattr(params, name, ())]
+
+
+def without(params, name):
+    """`params` without the filter of facet `name`: what that facet is counted on."""
+    return replace(params, **{name: ()})
+
+
+def top_keywords(counts: dict, selected=()) -> dict:
+    """The most frequent keywords, and every selected one (so it keeps its count)."""
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:KEYWORD_FACET_SIZE]
+    kept = dict(top)
+    for value in selected:
+        if value in counts:
+            kept[value] = counts[value]
+    return kept
+
+
+def database_facets(results, matching_queryset, names=None, selected_keywords=()) -> dict:
     """Raw facet counts {facet: {value: count}} for Wagtail database-backend results.
 
     ``results`` are the (unsliced) Wagtail search results; ``matching_queryset`` the
     queryset of every matching phenomenon (used as a subquery for child-row facets).
+    ``names`` limits the facets counted (all by default).
     """
     from phenomena.models import PhenomenonIndicator, PhenomenonKeyword, PhenomenonSource
 
+    names = set(FACET_FIELDS if names is None else names)
     counts: dict[str, dict] = {}
     for name, attname in FACET_FIELDS.items():
-        if attname:
+        if attname and name in names:
             counts[name] = {k: v for k, v in results.facet(attname).items() if k is not None}
     ids = matching_queryset.values("pk")
-    counts["source_type"] = _count(
-        PhenomenonSource.objects.filter(phenomenon_id__in=ids), "source_type_id", "phenomenon_id"
-    )
-    counts["outlet"] = _count(
-        PhenomenonSource.objects.filter(phenomenon_id__in=ids, outlet__isnull=False),
-        "outlet_id",
-        "phenomenon_id",
-    )
-    counts["indicator"] = _count(
-        PhenomenonIndicator.objects.filter(phenomenon_id__in=ids), "indicator_id", "phenomenon_id"
-    )
-    keyword_counts = (
-        PhenomenonKeyword.objects.filter(content_object_id__in=ids)
-        .values("tag_id")
-        .annotate(n=Count("content_object_id", distinct=True))
-        .order_by("-n", "tag_id")[:KEYWORD_FACET_SIZE]
-    )
-    counts["keyword"] = {row["tag_id"]: row["n"] for row in keyword_counts}
+    if "source_type" in names:
+        counts["source_type"] = _count(
+            PhenomenonSource.objects.filter(phenomenon_id__in=ids),
+            "source_type_id",
+            "phenomenon_id",
+        )
+    if "outlet" in names:
+        counts["outlet"] = _count(
+            PhenomenonSource.objects.filter(phenomenon_id__in=ids, outlet__isnull=False),
+            "outlet_id",
+            "phenomenon_id",
+        )
+    if "indicator" in names:
+        counts["indicator"] = _count(
+            PhenomenonIndicator.objects.filter(phenomenon_id__in=ids),
+            "indicator_id",
+            "phenomenon_id",
+        )
+    if "keyword" in names:
+        keywords = PhenomenonKeyword.objects.filter(content_object_id__in=ids)
+        rows = (
+            keywords.values("tag_id")
+            .annotate(n=Count("content_object_id", distinct=True))
+            .order_by("-n", "tag_id")[:KEYWORD_FACET_SIZE]
+        )
+        counts["keyword"] = {row["tag_id"]: row["n"] for row in rows}
+        missing = [v for v in selected_keywords if v not in counts["keyword"]]
+        if missing:  # a selected keyword outside the top ones keeps its count
+            rows = keywords.filter(tag_id__in=missing)
+            counts["keyword"].update(_count(rows, "tag_id", "content_object_id"))
     return counts
 
 
-def queryset_facets(matching_queryset) -> dict[str, dict]:
+def queryset_facets(matching_queryset, names=None, selected_keywords=()) -> dict[str, dict]:
     """Like :func:`database_facets`, for a plain queryset of the matching phenomena.
 
     The phenomenon's own fields are counted with the GROUP BY that Wagtail's ``.facet()``
@@ -102,7 +147,9 @@ def queryset_facets(matching_queryset) -> dict[str, dict]:
             rows = matching_queryset.order_by().values(attname).annotate(count=Count("pk"))
             return {row[attname]: row["count"] for row in rows}
 
-    return database_facets(_QuerysetFacets(), matching_queryset.order_by())
+    return database_facets(
+        _QuerysetFacets(), matching_queryset.order_by(), names, selected_keywords
+    )
 
 
 def _count(queryset, value_field, owner_field) -> dict:

@@ -20,6 +20,11 @@ the usual result set, **one statement**: a CTE of the matching rows, the page of
 (``ts_rank`` or a column), the total and every facet (``GROUPING SETS`` over the own fields,
 ``unnest`` over the arrays), returned together as JSON.
 
+Facets are disjunctive (values of one facet combine with OR, see :mod:`search.facets`): a
+facet with a selected value is counted on the rows matching every other filter, one more
+grouped count per such facet inside the same statement (:class:`Disjunctive`), on a sample
+bucket when that set is very large.
+
 Very large result sets (above the limit): the total and the facets are counted on the
 sample buckets below a cut (``b=0 | b=1 …`` added to the tsquery, about
 ``SEARCH_FACET_SAMPLE_ROWS`` rows), scaled up and flagged approximate; the page shows
@@ -380,6 +385,10 @@ class Query:
     """
 
     def __init__(self, params, words):
+        #: Disjunctive facet counts to run with this query (set by :func:`search`).
+        self.disjunctive = []
+        #: Selected keywords: counted even when they are not among the most frequent.
+        self.keep_keywords = tuple(params.keyword)
         self.words = list(words)
         self.keys = key_query(params)
         self.tsquery = _and(_all(self.words), self.keys)
@@ -440,6 +449,7 @@ _FACET_NAMES = {
     "indicator_ids": "indicator",
     "keyword_ids": "keyword",
 }
+_FACET_COLUMNS = {name: column for column, name in _FACET_NAMES.items()}
 _SORT_COLUMNS = ("source_date", "source_type_order", "scope_order", "area_code")
 _ORDER_COLUMNS = "d.id, d.reference_period, " + ", ".join(f"d.{c}" for c in _SORT_COLUMNS)
 _COLUMNS_USED = ", ".join(f"d.{c}" for c in ("id", *_SCALARS, *_ARRAYS, *_SORT_COLUMNS))
@@ -467,16 +477,24 @@ _FACETS_SQL = """
 
 
 def search(params, terms, sort, offset, limit, with_facets=True):
-    """(ids, total, raw facets or None, approximate) for one search.
+    """(ids, total, raw facets or None, approximate facets, approximate total) for a search.
 
     One statement when the result set is at most ``exact_facets_limit()`` rows (the usual
     case); above it, the total and the facets are estimated from a sample of the matches
-    (``approximate`` is then True; the hits are still exact).
+    (both flags are then True; the hits are still exact). A facet with a selected value is
+    counted without its own filter (disjunctive facets, see :class:`Disjunctive`) by one
+    more grouped count in the same statement, itself on a sample when that set is very
+    large (then only the facets are approximate).
     """
     limit = max(0, int(limit or 0))
     offset = max(0, int(offset or 0))
     with connection.cursor() as cursor:
-        query = Query(params, _lexemes(cursor, terms))
+        words = _lexemes(cursor, terms)
+        query = Query(params, words)
+        if with_facets:
+            query.disjunctive = [
+                Disjunctive(cursor, params, name, words) for name in _selected_facets(params)
+            ]
         sort = sort if sort != "relevance" or query.words else "period_desc"
         more_than = 0
         if _planned_rows(cursor, query) <= 4 * exact_facets_limit():
@@ -485,6 +503,90 @@ def search(params, terms, sort, offset, limit, with_facets=True):
             if exact is not None:
                 return exact
         return _large(cursor, query, params, sort, offset, limit, with_facets, more_than)
+
+
+def _selected_facets(params):
+    from .facets import selected_facets
+
+    return selected_facets(params)
+
+
+class Disjunctive:
+    """The counts of one facet with a selected value: every other filter, not its own.
+
+    Values of one facet combine with OR, so the facet shows how many phenomena each of its
+    values would add: the rows matching the words and every other filter, grouped by this
+    facet's values. That set may be much larger than the matches (one theme ticked, no
+    words: every row); above ``4 * exact_facets_limit()`` rows (the planner's estimate) it
+    is counted on a sample bucket and scaled, as :func:`_large` does.
+    """
+
+    def __init__(self, cursor, params, name, words):
+        from .facets import without
+
+        self.name = name
+        self.selected = tuple(getattr(params, name))
+        relaxed = Query(without(params, name), words)
+        planned = _planned_rows(cursor, relaxed)
+        self.level = 1
+        if planned > 4 * exact_facets_limit():
+            for n in SAMPLE_LEVELS:
+                if planned / n >= facet_sample_rows():
+                    self.level = n
+        sample = f"'b={self.level}'" if self.level > 1 else ""
+        self.where, self.args = relaxed.where(sample)
+        column = _FACET_COLUMNS[name]
+        if column in _ARRAYS:
+            rows = f"{TABLE} d CROSS JOIN LATERAL unnest(d.{column}) AS u(v)"
+            value = "u.v"
+        else:
+            rows, value = f"{TABLE} d", f"d.{column}"
+        self.sql = f"""(SELECT json_agg(json_build_array(v, n)) FROM (
+            SELECT {value} AS v, count(*) AS n FROM {rows} WHERE {self.where}
+            GROUP BY 1) x)"""
+
+    def counts(self, value) -> dict:
+        if isinstance(value, str):
+            value = json.loads(value)
+        counts = {
+            v: (n if self.level == 1 else max(1, round(n * self.level)))
+            for v, n in value or []
+            if v is not None
+        }
+        if self.name == "keyword":
+            from .facets import top_keywords
+
+            counts = top_keywords(counts, self.selected)
+        return counts
+
+
+def _disjunctive_sql(query, with_facets):
+    """(select-list SQL, args) of the disjunctive counts of `query` ('' when none)."""
+    parts = getattr(query, "disjunctive", []) if with_facets else []
+    if not parts:
+        return "", []
+    sql = "".join(f", {part.sql}" for part in parts)
+    return sql, [arg for part in parts for arg in part.args]
+
+
+def _apply_disjunctive(raw, query, values):
+    """Put the disjunctive counts in `raw`; True when one of them was sampled.
+
+    A selected value's count is the same over the matches as over the relaxed set (a row
+    with a selected value passes the facet's own filter), so it is taken from the matches'
+    own facet counts: exact whenever the matches are, even when the relaxed set was only
+    sampled (and never lost from a small sample).
+    """
+    parts = getattr(query, "disjunctive", [])
+    for part, value in zip(parts, values, strict=True):
+        own = raw.get(part.name, {})
+        counts = part.counts(value)
+        for selected in part.selected:
+            counts.pop(selected, None)
+            if own.get(selected):
+                counts[selected] = own[selected]
+        raw[part.name] = counts
+    return any(part.level > 1 for part in parts)
 
 
 def _planned_rows(cursor, query) -> int:
@@ -520,6 +622,7 @@ def _exact(cursor, query, sort, offset, limit, with_facets, cap):
     where, args = query.where()
     rank, rank_args = _rank(query, sort)
     facets_sql = _FACETS_SQL.format(src="m") if with_facets else "NULL, NULL"
+    extra_sql, extra_args = _disjunctive_sql(query, with_facets)
     cap_sql, cap_args = ("LIMIT %s", [cap + 1]) if cap else ("", [])
     cursor.execute(
         f"""
@@ -528,15 +631,18 @@ def _exact(cursor, query, sort, offset, limit, with_facets, cap):
         SELECT (SELECT count(*) FROM m),
                (SELECT json_agg(id) FROM (SELECT id FROM m ORDER BY {_ORDER[sort]}
                                           LIMIT %s OFFSET %s) p),
-               {facets_sql}
+               {facets_sql}{extra_sql}
         """,
-        [*rank_args, *args, *cap_args, limit, offset],
+        [*rank_args, *args, *cap_args, limit, offset, *extra_args],
     )
-    total, ids, scalars, arrays = cursor.fetchone()
+    total, ids, scalars, arrays, *extra = cursor.fetchone()
     if cap and total > cap:
         return None
-    raw = _read_facets(scalars, arrays, 1.0) if with_facets else None
-    return _ids(ids), total, raw, False
+    raw, sampled = None, False
+    if with_facets:
+        raw = _read_facets(scalars, arrays, 1.0, query.keep_keywords)
+        sampled = _apply_disjunctive(raw, query, extra)
+    return _ids(ids), total, raw, sampled, False
 
 
 def _large(cursor, query, params, sort, offset, limit, with_facets, more_than=0):
@@ -565,6 +671,7 @@ def _large(cursor, query, params, sort, offset, limit, with_facets, more_than=0)
     expected = (offset + limit) / level
     positions = [math.ceil(expected * f) + 2 for f in (2, 8, 32)]
     facets_sql = _FACETS_SQL.format(src="s") if with_facets else "NULL, NULL"
+    extra_sql, extra_args = _disjunctive_sql(query, with_facets)
     where, args = query.where(f"'b={level}'")
     bound_columns = ", ".join(_BOUND_COLUMNS)
     cursor.execute(
@@ -573,11 +680,11 @@ def _large(cursor, query, params, sort, offset, limit, with_facets, more_than=0)
             SELECT {_COLUMNS_USED}, {in_title} AS in_title FROM {TABLE} d WHERE {where})
         SELECT (SELECT count(*) FROM s), {facets_sql},
                (SELECT json_agg(json_build_array({bound_columns}))
-                FROM (SELECT * FROM s ORDER BY {order} LIMIT %s) b)
+                FROM (SELECT * FROM s ORDER BY {order} LIMIT %s) b){extra_sql}
         """,
-        [*title_args, *args, positions[-1]],
+        [*title_args, *args, positions[-1], *extra_args],
     )
-    sampled, scalars, arrays, ordered = cursor.fetchone()
+    sampled, scalars, arrays, ordered, *extra = cursor.fetchone()
     total = max(more_than + 1, sampled * level)
     ids = []
     if limit:  # also past the estimated total, which may be low
@@ -617,8 +724,11 @@ def _large(cursor, query, params, sort, offset, limit, with_facets, more_than=0)
             if (bound_position or 0) >= offset + limit:
                 break
     total = max(total, offset + len(ids))
-    raw = _read_facets(scalars, arrays, level) if with_facets else None
-    return ids, total, raw, True
+    raw = None
+    if with_facets:
+        raw = _read_facets(scalars, arrays, level, query.keep_keywords)
+        _apply_disjunctive(raw, query, extra)
+    return ids, total, raw, True, True
 
 
 def _table_ranges(cursor) -> dict:
@@ -705,7 +815,7 @@ def _ids(value):
     return list(value or [])
 
 
-def _read_facets(scalars, arrays, scale):
+def _read_facets(scalars, arrays, scale, keep_keywords=()):
     if isinstance(scalars, str):
         scalars = json.loads(scalars)
     if isinstance(arrays, str):
@@ -731,8 +841,8 @@ def _read_facets(scalars, arrays, scale):
     for k, value, n in arrays or []:
         if value is not None:
             raw[_FACET_NAMES[_ARRAYS[k]]][value] = scaled(n)
-    from .facets import KEYWORD_FACET_SIZE
 
-    top = sorted(raw["keyword"].items(), key=lambda kv: (-kv[1], kv[0]))[:KEYWORD_FACET_SIZE]
-    raw["keyword"] = dict(top)
+    from .facets import top_keywords
+
+    raw["keyword"] = top_keywords(raw["keyword"], keep_keywords)
     return raw

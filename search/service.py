@@ -95,6 +95,8 @@ class Result:
     backend: str = "database"
     #: True when facet counts were estimated from a sample of a very large result set.
     approximate_facets: bool = False
+    #: True when the total itself was estimated (the result set is very large).
+    approximate_total: bool = False
 
 
 @dataclass
@@ -103,6 +105,7 @@ class EngineResult:
     total: int
     facets: dict[str, dict] = field(default_factory=dict)
     approximate_facets: bool = False
+    approximate_total: bool = False
 
 
 def approved_queryset(user):
@@ -205,6 +208,7 @@ class DatabaseEngine:
 
     def search(self, queryset, params, terms, offset, limit, with_facets=True) -> EngineResult:
         sort = params.effective_sort if terms else _no_text_sort(params)
+        unfiltered = queryset
         queryset = apply_filters(queryset, params)
         by_relevance = bool(terms) and sort == "relevance"
         if not by_relevance:
@@ -219,10 +223,28 @@ class DatabaseEngine:
         ids = [obj.pk for obj in results[offset : offset + limit]] if limit else []
         raw = {}
         if with_facets:
-            raw = _cached_facets(
-                params, lambda: facet_mod.database_facets(results, _matching(results))
-            )
+            raw = _cached_facets(params, lambda: self.facets(unfiltered, params, terms, results))
         return EngineResult(ids=ids, total=total, facets=raw)
+
+    def facets(self, queryset, params, terms, results):
+        """Every facet of `results`; a facet with a selected value without its own filter."""
+        selected = facet_mod.selected_facets(params)
+        others = [name for name in facet_mod.FACET_FIELDS if name not in selected]
+        raw = facet_mod.database_facets(results, _matching(results), others)
+        for name in selected:
+            relaxed = facet_mod.without(params, name)
+            relaxed_results = self.backend.search(
+                terms or MATCH_ALL,
+                apply_filters(queryset.order_by(), relaxed),
+                operator="and",
+                order_by_relevance=False,
+            )
+            raw.update(
+                facet_mod.database_facets(
+                    relaxed_results, _matching(relaxed_results), [name], params.keyword
+                )
+            )
+        return raw
 
 
 class PostgresIndexEngine(DatabaseEngine):
@@ -258,10 +280,11 @@ class PostgresIndexEngine(DatabaseEngine):
         from modelsearch.backends.database.postgres.postgres import IndexEntry
 
         sort = params.effective_sort if terms else _no_text_sort(params)
-        queryset = apply_filters(queryset, params)
         if terms:
             entries, query, content_type_id = self.text_matches(terms)
             queryset = queryset.filter(pk__in=entries.values("pid"))
+        unfiltered = queryset
+        queryset = apply_filters(queryset, params)
         matching = queryset
         if terms and sort == "relevance":
             rank = Subquery(
@@ -281,7 +304,7 @@ class PostgresIndexEngine(DatabaseEngine):
         ids = list(queryset.values_list("pk", flat=True)[offset : offset + limit]) if limit else []
         raw = {}
         if with_facets:
-            raw = _cached_facets(params, lambda: facet_mod.queryset_facets(matching))
+            raw = _cached_facets(params, lambda: _queryset_facets(unfiltered, matching, params))
         return EngineResult(ids=ids, total=total, facets=raw)
 
 
@@ -303,14 +326,31 @@ class PostgresTableEngine:
         sort = params.effective_sort if terms else _no_text_sort(params)
         key = facet_mod.cache_key("pgfacets", params.cache_key_parts())
         cached = cache.get(key) if with_facets else None
-        ids, total, raw, approximate = pgsearch.search(
+        ids, total, raw, approximate, approximate_total = pgsearch.search(
             params, terms, sort, offset, limit, with_facets=with_facets and cached is None
         )
         if cached is not None:
             raw, approximate = cached
         elif with_facets:
             cache.set(key, (raw, approximate), facet_mod.facet_cache_seconds())
-        return EngineResult(ids=ids, total=total, facets=raw or {}, approximate_facets=approximate)
+        return EngineResult(
+            ids=ids,
+            total=total,
+            facets=raw or {},
+            approximate_facets=approximate or approximate_total,
+            approximate_total=approximate_total,
+        )
+
+
+def _queryset_facets(unfiltered, matching, params):
+    """Facets of `matching`; a facet with a selected value counted without its own filter."""
+    selected = facet_mod.selected_facets(params)
+    others = [name for name in facet_mod.FACET_FIELDS if name not in selected]
+    raw = facet_mod.queryset_facets(matching, others)
+    for name in selected:
+        relaxed = apply_filters(unfiltered, facet_mod.without(params, name))
+        raw.update(facet_mod.queryset_facets(relaxed, [name], params.keyword))
+    return raw
 
 
 def _matching(results):
@@ -382,13 +422,14 @@ def run_search(params: SearchParams, user, *, with_facets=True, engine=None) -> 
     return Result(
         hits=hits,
         total=result.total,
-        facets=label_facets(result.facets, params) if with_facets else {},
+        facets=label_facets(result.facets, params, user) if with_facets else {},
         page=page,
         params=params,
         messages=messages,
         terms=terms,
         backend=engine.name,
         approximate_facets=result.approximate_facets,
+        approximate_total=result.approximate_total,
     )
 
 
@@ -443,13 +484,56 @@ def _labels(name, values):
     return dict(model.objects.filter(pk__in=values).values_list("pk", attr))
 
 
-def label_facets(raw: dict[str, dict], params: SearchParams) -> dict[str, list[FacetValue]]:
+#: Where each filter's values live, for :func:`visible_values`: (model, value field, owner).
+_VALUE_SOURCES = {
+    "subject": (Phenomenon, "subject_id", "pk"),
+    "theme": (Phenomenon, "theme_id", "pk"),
+    "scope": (Phenomenon, "scope_id", "pk"),
+    "area": (Phenomenon, "area_id", "pk"),
+    "source_type": (PhenomenonSource, "source_type_id", "phenomenon_id"),
+    "outlet": (PhenomenonSource, "outlet_id", "phenomenon_id"),
+    "indicator": (PhenomenonIndicator, "indicator_id", "phenomenon_id"),
+    "keyword": (PhenomenonKeyword, "tag_id", "content_object_id"),
+}
+
+
+def visible_values(name, values, user) -> set:
+    """The `values` of filter `name` that occur on a phenomenon the search shows `user`.
+
+    A value that occurs only on drafts (a keyword typed on an unapproved phenomenon) is
+    never named on the search page, not even when its id is put in the URL.
+    """
+    values = [v for v in values if v is not None]
+    if not values:
+        return set()
+    model, field_name, owner = _VALUE_SOURCES[name]
+    rows = model.objects.filter(
+        **{f"{field_name}__in": values, f"{owner}__in": approved_queryset(user).values("pk")}
+    )
+    return set(rows.values_list(field_name, flat=True).distinct())
+
+
+def label_facets(
+    raw: dict[str, dict], params: SearchParams, user=None
+) -> dict[str, list[FacetValue]]:
+    """Labelled facet values; a selected value nobody may see is shown without its name.
+
+    Counted values occur on matching approved phenomena, so they are named. A selected
+    value with no count (its id typed into the URL) is named only when it occurs on some
+    phenomenon `user` may find; otherwise it is listed as an unknown value, so its chip can
+    still be removed.
+    """
     raw = facet_mod.merge_selected({k: dict(v) for k, v in raw.items()}, params)
     out = {}
     for name in facet_mod.FACET_FIELDS:
         counts = raw.get(name, {})
-        labels = _labels(name, counts.keys())
         selected = set(getattr(params, name, ()) or ())
+        labels = _labels(name, counts.keys())
+        if name != "period":
+            unseen = [v for v, n in counts.items() if not n and v in selected]
+            hidden = set(unseen) - visible_values(name, unseen, user)
+            for value in hidden | (selected - set(labels)):
+                labels[value] = _("(nilai tidak dikenal)")
         values = [
             FacetValue(value=v, label=labels.get(v, str(v)), count=n, selected=v in selected)
             for v, n in counts.items()

@@ -84,11 +84,19 @@ def test_one_request_has_query_filters_facets_and_histogram():
     assert must["query"] == "naik harga" and must["operator"] == "and"
     filters = body["query"]["bool"]["filter"]
     assert {"term": {"live_filter": True}} in filters
-    assert {"terms": {"area_id_filter": [5, 6]}} in filters
-    assert {"terms": {"outlet_ids_filter": [3]}} in filters
-    assert {"terms": {"keyword_ids_filter": [9]}} in filters
     assert {"range": {"reference_period_filter": {"gte": "2024-01-01"}}} in filters
     assert {"range": {"source_dates_filter": {"lte": "2024-03-31"}}} in filters
+    # Disjunctive facets: the ticked values filter the hits after the aggregations ...
+    area = {"terms": {"area_id_filter": [5, 6]}}
+    outlet = {"terms": {"outlet_ids_filter": [3]}}
+    keyword = {"terms": {"keyword_ids_filter": [9]}}
+    assert area not in filters and outlet not in filters
+    assert body["post_filter"]["bool"]["filter"] == [area, outlet, keyword]
+    # ... and each facet is counted with every other ticked facet, not its own.
+    assert body["aggs"]["area"]["filter"]["bool"]["filter"] == [outlet, keyword]
+    assert body["aggs"]["outlet"]["filter"]["bool"]["filter"] == [area, keyword]
+    assert body["aggs"]["theme"]["filter"]["bool"]["filter"] == [area, outlet, keyword]
+    assert body["aggs"]["keyword"]["aggs"]["selected"]["terms"]["include"] == [9]
     assert body["from"] == 20 and body["size"] == 10
     assert body["sort"][0] == {"primary_source_date_filter": {"order": "desc", "missing": "_last"}}
     assert set(body["aggs"]) == {
@@ -102,7 +110,9 @@ def test_one_request_has_query_filters_facets_and_histogram():
         "indicator",
         "keyword",
     }
-    assert body["aggs"]["period"]["date_histogram"]["calendar_interval"] == "month"
+    assert body["aggs"]["period"]["aggs"]["values"]["date_histogram"]["calendar_interval"] == (
+        "month"
+    )
     assert body["track_total_hits"] is True
 
 
@@ -122,5 +132,13 @@ def test_aggregations_are_read_back():
     }
     parsed = parse_aggregations(aggs)
     assert parsed["area"] == {5: 3}
+    wrapped = {
+        "keyword": {
+            "doc_count": 4,
+            "values": {"buckets": [{"key": 1, "doc_count": 4}]},
+            "selected": {"buckets": [{"key": 9, "doc_count": 1}]},
+        }
+    }
+    assert parse_aggregations(wrapped)["keyword"] == {1: 4, 9: 1}
     assert parsed["period"] == {datetime.date(2024, 2, 1): 2}
     assert parsed["keyword"] == {}

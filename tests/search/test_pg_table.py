@@ -274,3 +274,44 @@ def test_first_version_table_gets_its_keys(viewer, make_phenomenon):
         pgsearch.add_keys(cursor)
     assert ids_of(viewer, area=area_id) == [item.pk]
     assert ids_of(viewer, q="bawang", area=area_id) == [item.pk]
+
+
+def test_disjunctive_facet_of_a_large_set_is_sampled_but_the_total_stays_exact(
+    settings, client, viewer, make_phenomenon
+):
+    from django.core.cache import cache
+
+    from phenomena.models import Theme
+
+    for n in range(8):
+        make_phenomenon(f"Harga beras naik {n}", "Beras medium naik.")
+    make_phenomenon("Hotel penuh", "Okupansi naik.", theme="Pariwisata")
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {pgsearch.TABLE}")
+    tourism = Theme.objects.get(name="Pariwisata").pk
+    params = parse_params({"theme": tourism})
+    exact = run_search(params, viewer)
+    assert exact.total == 1 and not exact.approximate_facets
+    assert {f.label: f.count for f in exact.facets["theme"]} == {
+        "Pariwisata": 1,
+        "Harga-harga (Inflasi)": 8,
+    }
+
+    # The theme facet is counted over every phenomenon (9 rows, above 4 x 1): sampled.
+    settings.SEARCH_EXACT_FACETS_LIMIT = 1
+    settings.SEARCH_FACET_SAMPLE_ROWS = 1
+    cache.clear()
+    sampled = run_search(params, viewer)
+    assert sampled.approximate_facets and not sampled.approximate_total
+    assert sampled.total == 1 and len(sampled.hits) == 1
+    # The ticked value's own count comes from the matches: exact, never lost by sampling.
+    assert {f.label: f.count for f in sampled.facets["theme"]}["Pariwisata"] == 1
+    client.force_login(viewer)
+    html = client.get("/cari/", {"theme": tourism}).content.decode()
+    assert "±" in html and "sekitar" not in html
+
+    # A result set above the limit (the large-result path) keeps the ticked value's count.
+    prices = Theme.objects.get(name="Harga-harga (Inflasi)").pk
+    large = run_search(parse_params({"theme": prices}), viewer)
+    assert len(large.hits) == 8 and large.approximate_facets
+    assert {f.label: f.count for f in large.facets["theme"]}["Harga-harga (Inflasi)"] == 8

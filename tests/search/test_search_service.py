@@ -194,11 +194,13 @@ def test_facet_counts_follow_the_query(viewer, make_phenomenon):
     assert facet_counts(rice, "outlet") == {"Kompas.com": 2}
     hotel = search(viewer, q="hotel")
     assert facet_counts(hotel, "source_type") == {"Focus Group Discussion": 1}
-    # A selected value stays visible, marked, with its count.
+    # A selected value stays visible, marked, with its count, and so do its siblings
+    # (values of one facet combine with OR: disjunctive facets).
     south = Scope.objects.get(code="3171").pk
     narrowed = search(viewer, q="beras", area=south)
     assert [(f.label, f.count, f.selected) for f in narrowed.facets["area"]] == [
-        ("Jakarta Selatan", 1, True)
+        ("Jakarta Selatan", 1, True),
+        ("Jakarta Timur", 1, False),
     ]
 
 

@@ -1,0 +1,14 @@
+"""Admin integration of the search app: the phone layout of every admin list.
+
+The stylesheet is global (every admin page) because the lists it fixes are Wagtail's own
+listings as well as SIMFONI's queue, Fenomena saya and notifications.
+"""
+
+from django.templatetags.static import static
+from django.utils.html import format_html
+from wagtail import hooks
+
+
+@hooks.register("insert_global_admin_css")
+def narrow_screen_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("simfoni/admin-narrow.css"))

@@ -1,0 +1,115 @@
+"""Admin lists on a phone (390 x 844): nothing is cut off, every action is within reach.
+
+Wagtail's main area hides horizontal overflow, so a table wider than the screen used to be
+cut off with no way to reach its right-hand columns: the review queue's Setujui / Tolak and
+the status of "Fenomena saya" among them. SIMFONI's own lists are cards on narrow screens;
+Wagtail's listings scroll inside their own box (search/static/simfoni/admin-narrow.css).
+"""
+
+import pytest
+
+from phenomena.models import Role, Theme
+from tests.conftest import PASSWORD
+from tests.workflows.wf_helpers import make_phenomenon, submit
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PHONE = (390, 844)
+LONG_TITLE = (
+    "Harga cabai rawit merah di pasar-pasar tradisional Jakarta naik tajam karena curah "
+    "hujan tinggi di sentra produksi"
+)
+
+#: The ancestors of `el` that are wider than their box and that a user cannot scroll
+#: (overflow hidden / clip / visible up to the page): where content is cut off.
+CUT_OFF_JS = """el => {
+    const cut = [];
+    for (let e = el.parentElement; e && e !== document.documentElement; e = e.parentElement) {
+        const overflow = getComputedStyle(e).overflowX;
+        if (e.scrollWidth > e.clientWidth + 1 && !["auto", "scroll"].includes(overflow)) {
+            cut.push(`${e.tagName}.${e.className} ${e.scrollWidth}>${e.clientWidth} ${overflow}`);
+        }
+    }
+    return cut;
+}"""
+
+
+def assert_fits(page):
+    """The page itself is no wider than the phone."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE[0]
+
+
+def assert_reachable(page, locator):
+    """`locator` can be brought on screen by scrolling (its page or its own list's box)."""
+    assert locator.evaluate(CUT_OFF_JS) == []
+    locator.scroll_into_view_if_needed()
+    box = locator.bounding_box()
+    assert box is not None
+    # (one pixel of rounding: boxes are measured in fractions of a pixel)
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE[0] + 1
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE[1] + 1
+
+
+@pytest.fixture
+def office(make_user):
+    from workflows.models import SupervisorAllocation
+
+    op = make_user("op_hp", Role.OPERATOR, "fungsi-sosial-2")
+    spv = make_user("spv_hp", Role.SUPERVISOR, "fungsi-distribusi-1")
+    make_user("admin_hp", Role.ADMIN, "fungsi-ipds")
+    SupervisorAllocation.objects.create(
+        supervisor=spv, theme=Theme.objects.get(name="Harga-harga (Inflasi)")
+    )
+    first = make_phenomenon(op, title=LONG_TITLE)
+    submit(first)
+    second = make_phenomenon(op, title="Harga bawang putih naik menjelang Natal")
+    submit(second)
+    return first, second
+
+
+def test_supervisor_approves_from_the_queue_on_a_phone(live_server, new_page, office):
+    first, _second = office
+    page = new_page("spv_hp", PASSWORD, viewport=PHONE)
+    page.goto(f"{live_server.url}/admin/persetujuan/review/")
+    assert_fits(page)
+    row = page.locator("tr", has_text=LONG_TITLE)
+    approve = row.get_by_role("button", name="Setujui")
+    assert_reachable(page, approve)
+    assert_reachable(page, row.get_by_role("link", name="Tolak"))
+    # The filters above the queue fit too.
+    for select in page.locator("form.simfoni-filters select").all():
+        assert_reachable(page, select)
+    with page.expect_navigation():
+        approve.click()
+    first.refresh_from_db()
+    assert first.live
+    assert page.locator("tr", has_text=LONG_TITLE).count() == 0
+
+    # The supervisor's notifications (one per submission) fit as well.
+    page.goto(f"{live_server.url}/admin/persetujuan/notifikasi/")
+    assert_fits(page)
+    assert_reachable(page, page.get_by_role("button", name="Tandai dibaca").first)
+
+
+def test_fenomena_saya_shows_the_status_on_a_phone(live_server, new_page, office):
+    page = new_page("op_hp", PASSWORD, viewport=PHONE)
+    page.goto(f"{live_server.url}/admin/persetujuan/fenomena-saya/")
+    assert_fits(page)
+    status = page.locator("tr", has_text=LONG_TITLE).locator("td[data-status]")
+    assert_reachable(page, status)
+    assert status.inner_text().strip()
+
+
+def test_wagtail_lists_scroll_within_their_box_on_a_phone(live_server, new_page, office):
+    first, second = office  # the same press release: possible duplicates of each other
+    page = new_page("admin_hp", PASSWORD, viewport=PHONE)
+    for url in (
+        "/admin/snippets/phenomena/phenomenon/",
+        f"/admin/snippets/phenomena/phenomenon/duplicates/{first.pk}/",
+    ):
+        page.goto(f"{live_server.url}{url}")
+        assert_fits(page)
+        tables = page.locator("table.listing")
+        assert tables.count(), url
+        last_cells = tables.first.locator("tbody tr").first.locator("td")
+        assert_reachable(page, last_cells.last)

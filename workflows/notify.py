@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from phenomena.models import Level, Role
 
+from .rejection import changed_field_labels, rejected_before
 from .routing import reviewers_for
 
 _email_muted = contextvars.ContextVar("simfoni_email_muted", default=False)
@@ -53,7 +54,7 @@ EVENT_KINDS = {
 }
 
 
-def _send(event, actor, recipients, phenomenon, verb, description, url):
+def _send(event, actor, recipients, phenomenon, verb, description, url, lines=(), extra=None):
     """Deliver to each recipient by their preference (in-app, e-mail, both, off)."""
     from reminders.delivery import deliver
 
@@ -66,9 +67,10 @@ def _send(event, actor, recipients, phenomenon, verb, description, url):
             f"{verb}: {phenomenon.title}"[:180],
             description,
             url,
+            list(lines),
             actor=actor,
             action_object=phenomenon,
-            extra_data={"event": event},
+            extra_data={"event": event, **(extra or {})},
             allow_email=not _email_muted.get(),
         )
         if used:
@@ -81,22 +83,50 @@ def _name(user):
 
 
 def submitted(task_state, user=None):
-    """A new submission → the supervisors it is routed to."""
+    """A new submission → the supervisors it is routed to.
+
+    A resubmission after a rejection says so, with the reason it was rejected for, the fields
+    changed since the rejected version, and a link to Wagtail's comparison of the two."""
     phenomenon = task_state.submitted_object()
     recipients = list(reviewers_for(phenomenon))
+    values = {
+        "author": _name(phenomenon.author),
+        "title": phenomenon.title,
+        "theme": phenomenon.theme,
+    }
+    rejected = rejected_before(task_state)
+    lines = []
+    if rejected is None:
+        verb = _("Fenomena baru menunggu review")
+        description = (
+            _('%(author)s mengajukan fenomena "%(title)s" (%(theme)s) untuk Anda review.') % values
+        )
+    else:
+        verb = _("Pengajuan ulang menunggu review")
+        changed = changed_field_labels(rejected.revision, task_state.revision)
+        description = _(
+            '%(author)s mengajukan ulang fenomena "%(title)s" (%(theme)s) yang ditolak '
+            "%(reviewer)s dengan alasan: %(reason)s"
+        ) % {**values, "reviewer": _name(rejected.finished_by), "reason": rejected.comment}
+        description += " " + (
+            _("Yang diubah sejak ditolak: %(fields)s.") % {"fields": ", ".join(changed)}
+            if changed
+            else _("Tidak ada isian yang diubah sejak ditolak.")
+        )
+        lines.append(
+            _("Bandingkan dengan versi yang ditolak: %(url)s")
+            % {"url": _absolute(reverse("workflows:changes", args=[task_state.pk]))}
+        )
     return _send(
         EVENT_SUBMITTED,
         user,
         recipients,
         phenomenon,
-        _("Fenomena baru menunggu review"),
-        _('%(author)s mengajukan fenomena "%(title)s" (%(theme)s) untuk Anda review.')
-        % {
-            "author": _name(phenomenon.author),
-            "title": phenomenon.title,
-            "theme": phenomenon.theme,
-        },
+        verb,
+        description,
         reverse("workflows:queue"),
+        lines=lines,
+        extra={"resubmission": rejected is not None},
     )
 
 

@@ -1,20 +1,16 @@
 """Event notifications: in-app (django-notifications) and e-mail, one function per event.
 
 Called from `signal_handlers`. Each function decides its recipients (routing for reviewers,
-the author for decisions, viewers of the same level for newly approved phenomena) and sends
-each recipient one in-app notification and, if they have an address, one e-mail.
+the author for decisions) and sends each recipient one notification by their preference.
+Viewers get no notice per approval: `reminders.rules.viewer_digest` sends them a digest.
 """
 
 import contextlib
 import contextvars
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
-
-from phenomena.models import Level, Role
 
 from .rejection import changed_field_labels, rejected_before
 from .routing import reviewers_for
@@ -24,7 +20,6 @@ _email_muted = contextvars.ContextVar("simfoni_email_muted", default=False)
 EVENT_SUBMITTED = "submitted"
 EVENT_APPROVED = "approved"
 EVENT_REJECTED = "rejected"
-EVENT_PUBLISHED = "published"
 
 
 @contextlib.contextmanager
@@ -50,8 +45,9 @@ EVENT_KINDS = {
     EVENT_SUBMITTED: "submission_new",
     EVENT_APPROVED: "phenomenon_approved",
     EVENT_REJECTED: "phenomenon_rejected",
-    EVENT_PUBLISHED: "phenomenon_published",
 }
+# Viewers hear of newly approved phenomena in a daily or weekly digest instead
+# (reminders.rules.viewer_digest), never one notice per approval.
 
 
 def _send(event, actor, recipients, phenomenon, verb, description, url, lines=(), extra=None):
@@ -169,41 +165,4 @@ def rejected(task_state, user=None):
         )
         % {"reviewer": _name(user), "title": phenomenon.title, "reason": task_state.comment},
         _url("edit", phenomenon),
-    )
-
-
-def viewers_for(phenomenon):
-    """Viewers of the same level: province viewers always; kab/kota viewers of its kab/kota."""
-    kabkota = Q(simfoni_profile__work_unit__level=Level.KABKOTA) & (
-        Q(simfoni_profile__work_unit__area_id=phenomenon.area_id)
-        if phenomenon.area_id
-        else Q(pk__in=[])
-    )
-    if phenomenon.work_unit_id:
-        kabkota |= Q(simfoni_profile__work_unit__level=Level.KABKOTA) & Q(
-            simfoni_profile__work_unit_id=phenomenon.work_unit_id
-        )
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, simfoni_profile__role=Role.VIEWER)
-        .filter(Q(simfoni_profile__work_unit__level=Level.PROVINSI) | kabkota)
-        .order_by("username")
-    )
-
-
-def published(phenomenon, user=None):
-    """Newly approved → viewers of the same level."""
-    return _send(
-        EVENT_PUBLISHED,
-        user,
-        list(viewers_for(phenomenon)),
-        phenomenon,
-        _("Fenomena baru disetujui"),
-        _('Fenomena baru "%(title)s" (%(theme)s, %(period)s) telah disetujui.')
-        % {
-            "title": phenomenon.title,
-            "theme": phenomenon.theme,
-            "period": phenomenon.reference_period_label,
-        },
-        _url("inspect", phenomenon),
     )

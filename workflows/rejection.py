@@ -53,11 +53,10 @@ def previous_decisions():
 
 def with_previous_decision(queryset):
     """Annotate review task states with their phenomenon's previous decision:
-    `previous_status`, `previous_revision_id`, `previous_comment`."""
+    `previous_status` and `previous_comment`."""
     previous = previous_decisions()
     return queryset.annotate(
         previous_status=Subquery(previous.values("status")[:1]),
-        previous_revision_id=Subquery(previous.values("revision_id")[:1]),
         previous_comment=Subquery(previous.values("comment")[:1]),
     )
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from notifications.signals import notify
 
-from .kinds import Channel, get_kind
+from .kinds import Channel, Frequency, get_kind
 from .models import NotificationPreference, SentReminder
 
 logger = logging.getLogger(__name__)
@@ -22,7 +22,8 @@ logger = logging.getLogger(__name__)
 
 def channel_for(user, kind_code: str) -> str:
     """The user's channel for this kind: their choice, else the kind's default. A kind that
-    cannot be turned off never resolves to off, whatever is stored."""
+    cannot be turned off, or a digest (turned off by its frequency), never resolves to off,
+    whatever is stored."""
     kind = get_kind(kind_code)
     stored = (
         NotificationPreference.objects.filter(user=user, kind=kind_code)
@@ -30,9 +31,23 @@ def channel_for(user, kind_code: str) -> str:
         .first()
     )
     channel = stored or kind.default
-    if channel == Channel.OFF and not kind.optional:
+    if channel == Channel.OFF and (kind.digest or not kind.optional):
         channel = kind.default
     return channel
+
+
+def frequency_for(user, kind_code: str) -> str:
+    """How often the user gets this digest kind: their choice, else the kind's default."""
+    kind = get_kind(kind_code)
+    stored = (
+        NotificationPreference.objects.filter(user=user, kind=kind_code)
+        .values_list("frequency", flat=True)
+        .first()
+    )
+    frequency = stored or kind.default_frequency
+    if frequency == Frequency.OFF and not kind.optional:
+        frequency = kind.default_frequency
+    return frequency
 
 
 def absolute_url(url: str | None) -> str | None:

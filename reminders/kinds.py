@@ -23,6 +23,14 @@ class Channel(models.TextChoices):
     OFF = "off", _("Nonaktif")
 
 
+class Frequency(models.TextChoices):
+    """How often a digest kind is sent; "off" is how a digest is turned off."""
+
+    DAILY = "daily", _("Harian")
+    WEEKLY = "weekly", _("Mingguan")
+    OFF = "off", _("Nonaktif")
+
+
 @dataclass(frozen=True)
 class Kind:
     code: str
@@ -31,9 +39,20 @@ class Kind:
     default: str = Channel.BOTH
     optional: bool = True
     help_text: str = ""
+    # A digest kind collects its events and is sent daily or weekly, as each user chooses
+    # (`Frequency`); it is turned off by its frequency, so its channel offers no "off".
+    digest: bool = False
+    default_frequency: str = Frequency.DAILY
 
     def channel_choices(self):
-        return [(c.value, c.label) for c in Channel if self.optional or c != Channel.OFF]
+        return [
+            (c.value, c.label)
+            for c in Channel
+            if c != Channel.OFF or (self.optional and not self.digest)
+        ]
+
+    def frequency_choices(self):
+        return [(f.value, f.label) for f in Frequency if self.optional or f != Frequency.OFF]
 
 
 ADM, SPV, OPR, VWR = Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR, Role.VIEWER
@@ -113,11 +132,17 @@ KINDS: dict[str, Kind] = {
             Channel.BOTH,
             optional=False,
         ),
+        # Viewers: one digest of the newly approved phenomena, not one notice per approval.
         Kind(
             "phenomenon_published",
-            _("Fenomena baru disetujui (pemantauan)"),
+            _("Ringkasan fenomena baru disetujui (pemantauan)"),
             (VWR,),
             Channel.BOTH,
+            help_text=_(
+                "Satu ringkasan fenomena yang baru disetujui: harian (setiap pagi, fenomena "
+                "kemarin) atau mingguan (setiap Senin, fenomena minggu lalu)."
+            ),
+            digest=True,
         ),
     ]
 }

@@ -7,17 +7,21 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_q.models import Schedule
 
-from .kinds import KINDS, Channel
+from .kinds import KINDS, Channel, Frequency
 
 
 class NotificationPreference(models.Model):
-    """One user's channel for one kind of notification (no row = the kind's default)."""
+    """One user's channel for one kind of notification (no row = the kind's default), and for
+    a digest kind how often it is sent (blank = the kind's default frequency)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_prefs"
     )
     kind = models.CharField(_("jenis"), max_length=40)
     channel = models.CharField(_("saluran"), max_length=10, choices=Channel.choices)
+    frequency = models.CharField(
+        _("frekuensi"), max_length=10, choices=Frequency.choices, blank=True, default=""
+    )
 
     class Meta:
         verbose_name = _("preferensi notifikasi")
@@ -33,6 +37,10 @@ class NotificationPreference(models.Model):
         kind = KINDS.get(self.kind)
         if kind is None:
             raise ValidationError({"kind": _("Jenis notifikasi tidak dikenal.")})
+        if self.channel == Channel.OFF and kind.digest:
+            raise ValidationError(
+                {"channel": _("Ringkasan dinonaktifkan lewat frekuensinya, bukan salurannya.")}
+            )
         if self.channel == Channel.OFF and not kind.optional:
             raise ValidationError(
                 {

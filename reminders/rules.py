@@ -5,6 +5,7 @@ keyed by the occasion (day, ISO week, indicator release), so running a job twice
 a crash, sends nothing twice. Days are Asia/Jakarta days (`TIME_ZONE`).
 """
 
+import contextlib
 import datetime
 import functools
 from collections import defaultdict
@@ -13,16 +14,19 @@ from dataclasses import dataclass, field
 import holidays
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import TaskState, WorkflowState
 
-from phenomena.models import MONTHS_ID, Phenomenon, ReleaseDate, Role
+from phenomena.models import MONTHS_ID, Level, Phenomenon, ReleaseDate, Role
 
 from . import audience
-from .models import Holiday, ScrapeStatus
+from .delivery import frequency_for
+from .kinds import Frequency
+from .models import Holiday, ScrapeStatus, SentReminder
 
 DAYS_ID = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 
@@ -237,6 +241,133 @@ def supervisor_waiting(now, days: int | None = None) -> list[Reminder]:
                 description=_("Pengajuan fenomena berikut sudah menunggu lebih dari %(days)d hari.")
                 % {"days": days},
                 url=reverse("wagtailadmin_home"),
+                lines=lines,
+            )
+        )
+    return reminders
+
+
+# ---------------------------------------------------------------------------- viewers
+
+VIEWER_DIGEST = "phenomenon_published"
+DIGEST_LINES = 50  # a digest lists at most this many titles, then says how many more
+# How far back a digest reaches when earlier ones were missed (the scheduler was down, or the
+# viewer had turned it off): a week of daily digests, two weeks of weekly ones.
+DIGEST_CATCH_UP = {Frequency.DAILY: 7, Frequency.WEEKLY: 14}
+
+
+def local_midnight(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def digest_period_end(frequency: str, today: datetime.date) -> datetime.date:
+    """The (exclusive) last day a digest due today covers: today for a daily digest (it reports
+    up to yesterday), this week's Monday for a weekly one (it reports the week before)."""
+    if frequency == Frequency.WEEKLY:
+        return today - datetime.timedelta(days=today.weekday())
+    return today
+
+
+def digest_key(frequency: str, end: datetime.date) -> str:
+    return f"{frequency}:{end.isoformat()}"
+
+
+def last_digest_end(user) -> datetime.date | None:
+    """Up to which day the user's last viewer digest reported (from its `send_once` key)."""
+    ends = []
+    for key in SentReminder.objects.filter(user=user, kind=VIEWER_DIGEST).values_list(
+        "key", flat=True
+    ):
+        with contextlib.suppress(ValueError):
+            ends.append(datetime.date.fromisoformat(key.split(":", 1)[1]))
+    return max(ends, default=None)
+
+
+def news_for_viewer(user) -> Q:
+    """The newly approved phenomena a viewer hears of: all of them for province viewers; for a
+    kab/kota viewer, those about their kab/kota or entered by their office. (Viewers may see
+    every approved phenomenon; the digest is about their own level.)"""
+    unit = getattr(getattr(user, "simfoni_profile", None), "work_unit", None)
+    if unit is None:
+        return Q(pk__in=[])
+    if unit.level != Level.KABKOTA:
+        return Q()
+    mine = Q(work_unit_id=unit.pk)
+    if unit.area_id:
+        mine |= Q(area_id=unit.area_id)
+    return mine
+
+
+def viewer_digest(now) -> list[Reminder]:
+    """Each viewer, at their chosen frequency: one digest of the phenomena approved (first
+    published) since their last digest, up to the start of today (daily) or of this week
+    (weekly). Nothing new, nothing sent. Keyed by frequency and end day, so it is sent once."""
+    today = local_day(now)
+    reminders = []
+    for user in audience.users_with_role(Role.VIEWER):
+        frequency = frequency_for(user, VIEWER_DIGEST)
+        if frequency == Frequency.OFF:
+            continue
+        end = digest_period_end(frequency, today)
+        period = 7 if frequency == Frequency.WEEKLY else 1
+        last_end = last_digest_end(user)
+        if last_end is not None and last_end >= end:
+            continue  # this period was already reported (perhaps under the other frequency)
+        earliest = end - datetime.timedelta(days=DIGEST_CATCH_UP[frequency])
+        start = max(last_end, earliest) if last_end else end - datetime.timedelta(days=period)
+        news = list(
+            Phenomenon.objects.filter(
+                news_for_viewer(user),
+                live=True,
+                first_published_at__gte=local_midnight(start),
+                first_published_at__lt=local_midnight(end),
+            )
+            .select_related("theme")
+            .order_by("first_published_at", "pk")
+        )
+        if not news:
+            continue
+        last_day = end - datetime.timedelta(days=1)
+        values = {
+            "n": len(news),
+            "start": format_day(start),
+            "end": format_day(last_day),
+        }
+        if start == last_day:
+            description = ngettext(
+                "%(n)d fenomena baru disetujui pada %(start)s.",
+                "%(n)d fenomena baru disetujui pada %(start)s.",
+                len(news),
+            )
+        else:
+            description = ngettext(
+                "%(n)d fenomena baru disetujui dari %(start)s sampai %(end)s.",
+                "%(n)d fenomena baru disetujui dari %(start)s sampai %(end)s.",
+                len(news),
+            )
+        lines = [
+            _("%(title)s (%(theme)s, %(period)s)")
+            % {"title": p.title, "theme": p.theme, "period": p.reference_period_label}
+            for p in news[:DIGEST_LINES]
+        ]
+        if len(news) > DIGEST_LINES:
+            lines.append(
+                _("… dan %(n)d fenomena lainnya (lihat di pencarian).")
+                % {"n": len(news) - DIGEST_LINES}
+            )
+        verb = (
+            _("Ringkasan mingguan: %(n)d fenomena baru disetujui")
+            if frequency == Frequency.WEEKLY
+            else _("Ringkasan harian: %(n)d fenomena baru disetujui")
+        )
+        reminders.append(
+            Reminder(
+                user=user,
+                kind=VIEWER_DIGEST,
+                key=digest_key(frequency, end),
+                verb=verb % values,
+                description=description % values,
+                url=reverse("search:search"),
                 lines=lines,
             )
         )

@@ -28,6 +28,10 @@ SCHEDULES = [
     Plan("Pengingat mingguan supervisor", "reminders.tasks.supervisor_waiting", Schedule.WEEKLY,
          datetime.time(8, 0), weekday=0),
     Plan("Pengingat ARC", "reminders.tasks.arc_reminders", Schedule.DAILY, datetime.time(7, 30)),
+    # Daily: sends the daily digests every day and the weekly ones on Monday (or the first
+    # run of the week), each viewer as they chose.
+    Plan("Ringkasan fenomena disetujui untuk pemantau", "reminders.tasks.viewer_digest",
+         Schedule.DAILY, datetime.time(7, 0)),
     Plan("Pengingat web scraping", "reminders.tasks.scrape_due", Schedule.DAILY,
          datetime.time(9, 0)),
 ]  # fmt: skip

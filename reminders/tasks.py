@@ -49,6 +49,11 @@ def supervisor_waiting(now=None) -> int:
     return _run(rules.supervisor_waiting, now)
 
 
+def viewer_digest(now=None) -> int:
+    """Viewers' daily or weekly digest of newly approved phenomena (each by their choice)."""
+    return _run(rules.viewer_digest, now)
+
+
 def arc_reminders(now=None) -> int:
     """Before a release (operators, supervisors) and on its day (viewers)."""
     return _run(rules.arc_upcoming, now) + _run(rules.arc_release_day, now)

@@ -11,10 +11,10 @@ class WorkflowsConfig(AppConfig):
 
     def ready(self):
         from wagtail.models import WorkflowState
-        from wagtail.signals import published, task_rejected, task_submitted, workflow_approved
+        from wagtail.signals import task_rejected, task_submitted, workflow_approved
 
         from phenomena.duplicates.merge import REVIEW_CHECKS
-        from phenomena.models import Phenomenon, Role
+        from phenomena.models import Role
         from phenomena.permissions import VISIBILITY_EXTENSIONS
         from phenomena.roles import ROLE_PERMISSIONS
 
@@ -48,11 +48,6 @@ class WorkflowsConfig(AppConfig):
             signal_handlers.on_task_rejected,
             sender=ReviewTaskState,
             dispatch_uid="simfoni_review_rejected",
-        )
-        published.connect(
-            signal_handlers.on_published,
-            sender=Phenomenon,
-            dispatch_uid="simfoni_direct_publish",
         )
         workflow_approved.connect(
             signal_handlers.on_workflow_approved,

@@ -1,21 +1,18 @@
 """Event notifications: in-app (django-notifications) and e-mail, one function per event.
 
 Called from `signal_handlers`. Each function decides its recipients (routing for reviewers,
-the author for decisions, viewers of the same level for newly approved phenomena) and sends
-each recipient one in-app notification and, if they have an address, one e-mail.
+the author for decisions) and sends each recipient one notification by their preference.
+Viewers get no notice per approval: `reminders.rules.viewer_digest` sends them a digest.
 """
 
 import contextlib
 import contextvars
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from phenomena.models import Level, Role
-
+from .rejection import changed_field_labels, rejected_before
 from .routing import reviewers_for
 
 _email_muted = contextvars.ContextVar("simfoni_email_muted", default=False)
@@ -23,7 +20,6 @@ _email_muted = contextvars.ContextVar("simfoni_email_muted", default=False)
 EVENT_SUBMITTED = "submitted"
 EVENT_APPROVED = "approved"
 EVENT_REJECTED = "rejected"
-EVENT_PUBLISHED = "published"
 
 
 @contextlib.contextmanager
@@ -49,11 +45,12 @@ EVENT_KINDS = {
     EVENT_SUBMITTED: "submission_new",
     EVENT_APPROVED: "phenomenon_approved",
     EVENT_REJECTED: "phenomenon_rejected",
-    EVENT_PUBLISHED: "phenomenon_published",
 }
+# Viewers hear of newly approved phenomena in a daily or weekly digest instead
+# (reminders.rules.viewer_digest), never one notice per approval.
 
 
-def _send(event, actor, recipients, phenomenon, verb, description, url):
+def _send(event, actor, recipients, phenomenon, verb, description, url, lines=(), extra=None):
     """Deliver to each recipient by their preference (in-app, e-mail, both, off)."""
     from reminders.delivery import deliver
 
@@ -66,9 +63,10 @@ def _send(event, actor, recipients, phenomenon, verb, description, url):
             f"{verb}: {phenomenon.title}"[:180],
             description,
             url,
+            list(lines),
             actor=actor,
             action_object=phenomenon,
-            extra_data={"event": event},
+            extra_data={"event": event, **(extra or {})},
             allow_email=not _email_muted.get(),
         )
         if used:
@@ -81,22 +79,50 @@ def _name(user):
 
 
 def submitted(task_state, user=None):
-    """A new submission → the supervisors it is routed to."""
+    """A new submission → the supervisors it is routed to.
+
+    A resubmission after a rejection says so, with the reason it was rejected for, the fields
+    changed since the rejected version, and a link to Wagtail's comparison of the two."""
     phenomenon = task_state.submitted_object()
     recipients = list(reviewers_for(phenomenon))
+    values = {
+        "author": _name(phenomenon.author),
+        "title": phenomenon.title,
+        "theme": phenomenon.theme,
+    }
+    rejected = rejected_before(task_state)
+    lines = []
+    if rejected is None:
+        verb = _("Fenomena baru menunggu review")
+        description = (
+            _('%(author)s mengajukan fenomena "%(title)s" (%(theme)s) untuk Anda review.') % values
+        )
+    else:
+        verb = _("Pengajuan ulang menunggu review")
+        changed = changed_field_labels(rejected.revision, task_state.revision)
+        description = _(
+            '%(author)s mengajukan ulang fenomena "%(title)s" (%(theme)s) yang ditolak '
+            "%(reviewer)s dengan alasan: %(reason)s"
+        ) % {**values, "reviewer": _name(rejected.finished_by), "reason": rejected.comment}
+        description += " " + (
+            _("Yang diubah sejak ditolak: %(fields)s.") % {"fields": ", ".join(changed)}
+            if changed
+            else _("Tidak ada isian yang diubah sejak ditolak.")
+        )
+        lines.append(
+            _("Bandingkan dengan versi yang ditolak: %(url)s")
+            % {"url": _absolute(reverse("workflows:changes", args=[task_state.pk]))}
+        )
     return _send(
         EVENT_SUBMITTED,
         user,
         recipients,
         phenomenon,
-        _("Fenomena baru menunggu review"),
-        _('%(author)s mengajukan fenomena "%(title)s" (%(theme)s) untuk Anda review.')
-        % {
-            "author": _name(phenomenon.author),
-            "title": phenomenon.title,
-            "theme": phenomenon.theme,
-        },
+        verb,
+        description,
         reverse("workflows:queue"),
+        lines=lines,
+        extra={"resubmission": rejected is not None},
     )
 
 
@@ -139,41 +165,4 @@ def rejected(task_state, user=None):
         )
         % {"reviewer": _name(user), "title": phenomenon.title, "reason": task_state.comment},
         _url("edit", phenomenon),
-    )
-
-
-def viewers_for(phenomenon):
-    """Viewers of the same level: province viewers always; kab/kota viewers of its kab/kota."""
-    kabkota = Q(simfoni_profile__work_unit__level=Level.KABKOTA) & (
-        Q(simfoni_profile__work_unit__area_id=phenomenon.area_id)
-        if phenomenon.area_id
-        else Q(pk__in=[])
-    )
-    if phenomenon.work_unit_id:
-        kabkota |= Q(simfoni_profile__work_unit__level=Level.KABKOTA) & Q(
-            simfoni_profile__work_unit_id=phenomenon.work_unit_id
-        )
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, simfoni_profile__role=Role.VIEWER)
-        .filter(Q(simfoni_profile__work_unit__level=Level.PROVINSI) | kabkota)
-        .order_by("username")
-    )
-
-
-def published(phenomenon, user=None):
-    """Newly approved → viewers of the same level."""
-    return _send(
-        EVENT_PUBLISHED,
-        user,
-        list(viewers_for(phenomenon)),
-        phenomenon,
-        _("Fenomena baru disetujui"),
-        _('Fenomena baru "%(title)s" (%(theme)s, %(period)s) telah disetujui.')
-        % {
-            "title": phenomenon.title,
-            "theme": phenomenon.theme,
-            "period": phenomenon.reference_period_label,
-        },
-        _url("inspect", phenomenon),
     )

@@ -8,6 +8,11 @@ urlpatterns = [
     path("review/", views.QueueView.as_view(), name="queue"),
     path("review/setujui/", views.ApproveView.as_view(), name="approve"),
     path("review/<int:task_state_id>/tolak/", views.RejectView.as_view(), name="reject"),
+    path(
+        "review/<int:task_state_id>/perubahan/",
+        views.ReviewChangesView.as_view(),
+        name="changes",
+    ),
     path("fenomena-saya/", views.MyPhenomenaView.as_view(), name="mine"),
     path("notifikasi/", views.NotificationsView.as_view(), name="notifications"),
     path("notifikasi/baca-semua/", views.MarkReadView.as_view(), name="mark_all_read"),

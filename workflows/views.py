@@ -24,6 +24,7 @@ from phenomena.models import Phenomenon, SourceType, Subject, Theme
 
 from .forms import RejectForm
 from .models import ReviewTaskState
+from .rejection import rejected_before, with_previous_decision
 from .routing import can_review, routed_to
 
 REVIEW_PERMISSION = "workflows.review_phenomenon"
@@ -97,16 +98,23 @@ class QueueView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         filters = QueueFilterSet(self.request.GET or None, queryset=waiting_for(self.request.user))
         states = filters.qs
-        page = Paginator(states, self.per_page).get_page(self.request.GET.get("p"))
+        page = Paginator(with_previous_decision(states), self.per_page).get_page(
+            self.request.GET.get("p")
+        )
         rows = []
         for state in page:
             submitted = state.submitted_object()
+            resubmitted = state.previous_status == TaskState.STATUS_REJECTED
             rows.append(
                 {
                     "state": state,
                     "phenomenon": submitted,
                     "source": submitted.primary_source,
                     "is_edit": state.phenomenon.live,
+                    # Sent again after a rejection: what was rejected, and what changed since.
+                    "is_resubmission": resubmitted,
+                    "rejected_reason": state.previous_comment if resubmitted else "",
+                    "changes_url": reverse("workflows:changes", args=[state.pk]),
                 }
             )
         context.update(
@@ -118,6 +126,70 @@ class QueueView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
             keep_query=_query_without_page(self.request),
         )
         return context
+
+
+def _compare_view_class():
+    """Wagtail's snippet revision comparison, for whoever may see this submission.
+
+    The snippet's own compare view asks for the model's "change" permission, which supervisors
+    do not hold; `ReviewChangesView` checks the submission itself instead."""
+    from wagtail.snippets.views.snippets import RevisionsCompareView
+
+    class ReviewCompareView(RevisionsCompareView):
+        permission_required = None
+
+        def get_edit_url(self):
+            if self.permission_policy.user_has_permission_for_instance(
+                self.request.user, "change", self.object
+            ):
+                return super().get_edit_url()
+            return None
+
+        def get_history_url(self):
+            if self.permission_policy.user_has_permission_for_instance(
+                self.request.user, "history", self.object
+            ):
+                return super().get_history_url()
+            return None
+
+    return ReviewCompareView
+
+
+class ReviewChangesView(View):
+    """What a submission changes: against the rejected version it resubmits, else against the
+    approved (live) version. For its reviewers, its author and admins."""
+
+    def get(self, request, task_state_id):
+        from phenomena.permissions import is_admin
+
+        state = get_object_or_404(
+            ReviewTaskState.objects.select_related("phenomenon"), pk=task_state_id
+        )
+        if not (
+            is_admin(request.user)
+            or state.author_id == request.user.pk
+            or can_review(request.user, state.submitted_object())
+        ):
+            raise PermissionDenied
+        rejected = rejected_before(state)
+        if rejected is not None and rejected.revision_id:
+            base = rejected.revision_id
+        elif state.phenomenon.live:
+            base = "live"
+        else:
+            messages.warning(request, _("Belum ada versi sebelumnya untuk dibandingkan."))
+            return redirect("workflows:queue")
+        viewset = Phenomenon.snippet_viewset
+        view = viewset.construct_view(
+            _compare_view_class(),
+            edit_handler=viewset._edit_handler,
+            template_name=viewset.get_templates(
+                "revisions_compare", fallback=viewset.revisions_compare_view_class.template_name
+            ),
+        )
+        return view(
+            request, pk=state.phenomenon_id, revision_id_a=base, revision_id_b=state.revision_id
+        )
 
 
 class ApproveView(ReviewerRequiredMixin, View):

@@ -3,8 +3,14 @@ from django.utils.translation import gettext_lazy
 from notifications.models import Notification
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.action_menu import (
+    CancelWorkflowMenuItem,
+    RestartWorkflowMenuItem,
+    SubmitForModerationMenuItem,
+)
 
 from . import urls
+from .rejection import current_rejection
 from .viewsets import SupervisorAllocationViewSet
 
 
@@ -85,3 +91,41 @@ def notifications_menu_item():
         icon_name="mail",
         order=120,
     )
+
+
+class ResubmitMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's "Resubmit to <task>" under SIMFONI's one word for it."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["label"] = gettext_lazy("Ajukan ulang")
+        return context
+
+
+@hooks.register("construct_snippet_action_menu")
+def one_resubmit_action(menu_items, request, context):
+    """A rejected phenomenon's editor offers one clear way on: "Ajukan ulang", first.
+
+    Wagtail also offers "Restart workflow" (the same as resubmitting, with one task) and
+    "Cancel workflow"; restart is dropped for everyone, cancel is left to admins.
+    """
+    from phenomena.models import Phenomenon
+    from phenomena.permissions import is_admin
+
+    instance = context.get("instance")
+    if context.get("view") != "edit" or not isinstance(instance, Phenomenon):
+        return
+    if current_rejection(instance) is None:
+        return
+    keep_cancel = is_admin(request.user)
+    resubmit = None
+    for item in list(menu_items):
+        if isinstance(item, RestartWorkflowMenuItem) or (
+            isinstance(item, CancelWorkflowMenuItem) and not keep_cancel
+        ):
+            menu_items.remove(item)
+        elif type(item) is SubmitForModerationMenuItem:
+            menu_items.remove(item)
+            resubmit = ResubmitMenuItem(order=item.order)
+    if resubmit is not None:
+        menu_items.insert(0, resubmit)

@@ -43,6 +43,7 @@ def test_schedules_run_at_their_jakarta_times(db):
     assert runs["reminders.tasks.operator_weekly"] == jakarta("2026-04-17 15:00")  # Friday
     assert runs["reminders.tasks.supervisor_waiting"] == jakarta("2026-04-20 08:00")  # Monday
     assert runs["reminders.tasks.arc_reminders"] == jakarta("2026-04-16 07:30")
+    assert runs["reminders.tasks.viewer_digest"] == jakarta("2026-04-16 07:00")
 
 
 def test_due_schedule_runs_the_reminder_through_django_q(make_user):

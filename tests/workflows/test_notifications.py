@@ -51,36 +51,16 @@ def test_rejection_notifies_the_author_with_the_reason(people):
     assert recipients_of("published") == []
 
 
-def test_approval_notifies_author_and_province_viewers(people):
+def test_approval_notifies_the_author_and_no_viewer(people):
     phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
     submit(phenomenon)
     mail.outbox.clear()
     act(phenomenon, people.spv_inflasi, "approve")
     assert recipients_of("approved") == ["opsos2"]
-    # a province phenomenon: province viewers only, no kab/kota viewer
-    assert recipients_of("published") == ["viewerprov"]
-    assert emailed() == ["opsos2", "viewerprov"]
-
-
-def test_kabkota_approval_notifies_viewers_of_that_kabkota_and_the_province(people):
-    phenomenon = make_phenomenon(people.op_3172, area_code="3172")
-    submit(phenomenon)
-    act(phenomenon, people.spv_3172, "approve")
-    assert recipients_of("published") == ["viewer3172", "viewerprov"]
-    assert "viewer3171" not in emailed()
-
-
-def test_approved_edit_is_not_news_for_viewers(people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
-    submit(phenomenon)
-    act(phenomenon, people.spv_inflasi, "approve")
-    Notification.objects.all().delete()
-    phenomenon.title = "Judul diperbarui"
-    phenomenon.save_revision(user=people.op)
-    submit(phenomenon)
-    act(phenomenon, people.spv_inflasi, "approve")
-    assert recipients_of("approved") == ["opsos2"]
+    # viewers hear of it in their daily or weekly digest (tests/reminders), not one by one
     assert recipients_of("published") == []
+    assert emailed() == ["opsos2"]
+    assert not Notification.objects.filter(recipient__username__startswith="viewer").exists()
 
 
 def test_notifications_page_counter_and_marking_read(client, people):
@@ -113,30 +93,15 @@ def test_notifications_page_counter_and_marking_read(client, people):
     assert not theirs.unread
 
 
-def test_direct_publish_by_admin_still_notifies_viewers_once(people):
+def test_direct_publish_by_admin_notifies_no_viewer_at_once(people):
     phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
     phenomenon.save_revision(user=people.admin).publish(user=people.admin)
-    assert recipients_of("published") == ["viewerprov"]
-    phenomenon.refresh_from_db()
-    phenomenon.save_revision(user=people.admin).publish(user=people.admin)  # an update
-    assert recipients_of("published") == ["viewerprov"]
-
-
-def test_bulk_loading_in_quiet_mode_notifies_nobody(people):
-    from phenomena.events import quiet
-
-    with quiet():
-        phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
-        phenomenon.save_revision(user=people.admin).publish(user=people.admin)
-    assert recipients_of("published") == []
+    assert not Notification.objects.exists()
 
 
 def test_workflow_notifications_follow_each_users_preference(people):
     from reminders.models import NotificationPreference
 
-    NotificationPreference.objects.create(
-        user=people.viewer, kind="phenomenon_published", channel="off"
-    )
     NotificationPreference.objects.create(
         user=people.op, kind="phenomenon_approved", channel="inapp"
     )
@@ -145,5 +110,4 @@ def test_workflow_notifications_follow_each_users_preference(people):
     mail.outbox.clear()
     act(phenomenon, people.spv_inflasi, "approve")
     assert recipients_of("approved") == ["opsos2"]  # in-app only
-    assert recipients_of("published") == []  # turned off
     assert emailed() == []

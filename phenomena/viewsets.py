@@ -30,6 +30,7 @@ from .models import (
     WorkUnit,
 )
 from .permissions import visible_phenomena
+from .spreadsheet import SafeSpreadsheetExportMixin
 
 
 class PhenomenonFilterSet(WagtailFilterSet):
@@ -177,7 +178,7 @@ class DuplicateFlagColumn(Column):
         return context
 
 
-class PhenomenonIndexView(IndexView):
+class PhenomenonIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
         return visible_phenomena(self.request.user, queryset).select_related(

@@ -1,9 +1,18 @@
 """Panels of the phenomenon form beyond Wagtail's own."""
 
+from django.utils.functional import lazy
 from django.utils.module_loading import import_string
 from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.panels import InlinePanel
 from wagtail.admin.panels.base import get_form_for_model
+
+
+def _interpolate(message, num):
+    return message % {"num": num}
+
+
+# Translated when shown, in the language of the request.
+interpolate_lazy = lazy(_interpolate, str)
 
 
 class LimitedInlinePanel(InlinePanel):
@@ -11,12 +20,15 @@ class LimitedInlinePanel(InlinePanel):
     use their own form class, which gets the user (``for_user``) like the main form.
 
     ``too_many_message`` replaces Django's "submit at most N forms" (``%(num)d`` is the
-    limit); ``child_form`` is the dotted path of a ``WagtailAdminModelForm`` subclass
-    (a path, so that models can name a form defined next to them without a circular import).
+    limit) and is the panel's help text unless one is given; ``child_form`` is the dotted
+    path of a ``WagtailAdminModelForm`` subclass (a path, so that models can name a form
+    defined next to them without a circular import).
     """
 
     def __init__(self, relation_name, *args, too_many_message=None, child_form=None, **kwargs):
         super().__init__(relation_name, *args, **kwargs)
+        if too_many_message and self.max_num and not self.help_text:
+            self.help_text = interpolate_lazy(too_many_message, self.max_num)
         self.too_many_message = too_many_message
         self.child_form = child_form
 

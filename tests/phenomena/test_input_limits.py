@@ -145,6 +145,8 @@ def test_help_texts_give_the_limits(client, province_operator):
     assert "Paling banyak 20 kata kunci, masing-masing paling panjang 50 karakter" in html
     assert "dari Januari 2000 sampai bulan ini" in html
     assert 'min="2000-01"' in html
+    assert "Paling banyak 20 sumber per fenomena." in html
+    assert "Paling banyak 10 indikator per fenomena." in html
 
 
 def test_submitting_a_title_with_a_newline_is_refused_not_a_500(

@@ -49,11 +49,16 @@ class ThemeSelect(forms.Select):
         return option
 
 
-def offer_only(field, queryset, keep=()):
-    """Offer only `queryset` (and the values in `keep`, e.g. what is stored) in a model
-    choice field's widget. Validation still accepts every value, so that a refused choice
-    gets the rules' explanation rather than "not one of the available choices"."""
-    keep = [pk for pk in keep if pk]
+def offer_only(form, name, queryset, stored=None):
+    """Offer only `queryset` in the widget of `form`'s model choice field `name`, plus the
+    stored value and the submitted one, so that a form shown again never blanks a choice.
+    Validation still accepts every value, so that a refused choice gets the rules'
+    explanation rather than "not one of the available choices"."""
+    if name not in form.fields:
+        return
+    field = form.fields[name]
+    submitted = form.data.get(form.add_prefix(name)) if form.is_bound else None
+    keep = [pk for pk in (stored, submitted) if pk and str(pk).isdigit()]
     if keep:
         queryset = queryset | field.queryset.filter(pk__in=keep)
     offered = forms.ModelChoiceField(queryset.distinct(), empty_label=field.empty_label)
@@ -68,11 +73,8 @@ class PhenomenonSourceForm(WagtailAdminModelForm):
         choices = offered_choices(self.for_user) if self.for_user is not None else None
         if choices is None:
             return
-        stored = self.instance
-        if "source_type" in self.fields:
-            offer_only(self.fields["source_type"], choices.source_types, [stored.source_type_id])
-        if "outlet" in self.fields:
-            offer_only(self.fields["outlet"], choices.outlets, [stored.outlet_id])
+        offer_only(self, "source_type", choices.source_types, self.instance.source_type_id)
+        offer_only(self, "outlet", choices.outlets, self.instance.outlet_id)
 
 
 class PhenomenonForm(DuplicateCheckFormMixin, WagtailAdminModelForm):
@@ -97,10 +99,10 @@ class PhenomenonForm(DuplicateCheckFormMixin, WagtailAdminModelForm):
         self._describe_limits()
         offered = offered_choices(self.for_user) if self.for_user is not None else None
         if offered is not None:
-            if offered.scopes is not None and "scope" in fields:
-                offer_only(fields["scope"], offered.scopes, [self.instance.scope_id])
-            if offered.areas is not None and "area" in fields:
-                offer_only(fields["area"], offered.areas, [self.instance.area_id])
+            if offered.scopes is not None:
+                offer_only(self, "scope", offered.scopes, self.instance.scope_id)
+            if offered.areas is not None:
+                offer_only(self, "area", offered.areas, self.instance.area_id)
 
     @staticmethod
     def _grouped_theme_choices():

@@ -151,3 +151,32 @@ def test_offered_choices_are_what_the_rules_accept(client, make_user, phenomenon
         response = client.post(reverse(f"{SNIPPET}:add"), data)
         assert response.status_code == 302, response.content.decode()[:3000]
     assert Phenomenon.objects.count() == 2
+
+
+def test_a_refused_submitted_choice_stays_selected_with_the_rules_message(
+    client, kabkota_operator, phenomenon_form_data
+):
+    """A choice that was not offered (an old tab, a crafted POST) is refused by the rules
+    with their message, and the form shown again still shows what was sent."""
+    area = Scope.objects.get(code="3172")
+    kompas = Outlet.objects.get(name="Kompas.com")
+    data = phenomenon_form_data(
+        scope=area.parent_id,
+        area=area.pk,
+        sources=[
+            {
+                "source_type": kompas.source_type_id,
+                "outlet": kompas.pk,
+                "url": "https://kompas.com/read/1",
+                "source_date": "2024-05-10",
+            }
+        ],
+    )
+    client.force_login(kabkota_operator)
+    response = client.post(reverse(f"{SNIPPET}:add"), data)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert selected(soup, "sources-0-source_type") == "Portal Berita Online"
+    assert selected(soup, "sources-0-outlet") == "Kompas.com"
+    assert "hanya boleh menginput hasil FGD" in response.content.decode()
+    assert not Phenomenon.objects.exists()

@@ -2,14 +2,26 @@
 
 from django import forms
 from django.contrib.auth.models import Group
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from . import limits
 from .duplicates.forms import DuplicateCheckFormMixin
 from .models import Role, Subject, WorkUnit
 from .roles import ROLE_NAMES, assign_role, get_profile
-from .rules import SourceInput, input_errors, source_errors
+from .rules import (
+    SourceInput,
+    control_character_error,
+    input_errors,
+    month_label,
+    number,
+    offered_choices,
+    source_errors,
+    text_length,
+    today,
+)
 
 
 class MonthInput(forms.DateInput):
@@ -17,6 +29,52 @@ class MonthInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m")
+
+
+class ThemeSelect(forms.Select):
+    """Themes grouped by subject; each option says its subject (``data-subject``) so that
+    theme-filter.js offers only the themes of the chosen subject. Without JavaScript all
+    groups stay, and the server checks that the theme belongs to the subject."""
+
+    subject_of: dict = {}
+
+    class Media:
+        js = ["phenomena/js/theme-filter.js"]
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        subject = self.subject_of.get(str(value))
+        if subject is not None:
+            option["attrs"]["data-subject"] = subject
+        return option
+
+
+def offer_only(form, name, queryset, stored=None):
+    """Offer only `queryset` in the widget of `form`'s model choice field `name`, plus the
+    stored value and the submitted one, so that a form shown again never blanks a choice.
+    Validation still accepts every value, so that a refused choice gets the rules'
+    explanation rather than "not one of the available choices"."""
+    if name not in form.fields:
+        return
+    field = form.fields[name]
+    submitted = form.data.get(form.add_prefix(name)) if form.is_bound else None
+    keep = [pk for pk in (stored, submitted) if pk and str(pk).isdigit()]
+    if keep:
+        queryset = queryset | field.queryset.filter(pk__in=keep)
+    offered = forms.ModelChoiceField(queryset.distinct(), empty_label=field.empty_label)
+    field.widget.choices = offered.choices
+
+
+class PhenomenonSourceForm(WagtailAdminModelForm):
+    """One source row: offers only the source types and outlets the user may choose."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = offered_choices(self.for_user) if self.for_user is not None else None
+        if choices is None:
+            return
+        offer_only(self, "source_type", choices.source_types, self.instance.source_type_id)
+        offer_only(self, "outlet", choices.outlets, self.instance.outlet_id)
 
 
 class PhenomenonForm(DuplicateCheckFormMixin, WagtailAdminModelForm):
@@ -30,15 +88,85 @@ class PhenomenonForm(DuplicateCheckFormMixin, WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "theme" in self.fields:
-            self.fields["theme"].choices = self._grouped_theme_choices()
+        fields = self.fields
+        if "theme" in fields:
+            choices, subject_of = self._grouped_theme_choices()
+            widget = ThemeSelect(attrs={"data-subject-field": "subject"})
+            widget.subject_of = subject_of
+            widget.is_required = fields["theme"].required
+            fields["theme"].widget = widget
+            fields["theme"].choices = choices
+        self._describe_limits()
+        offered = offered_choices(self.for_user) if self.for_user is not None else None
+        if offered is not None:
+            if offered.scopes is not None:
+                offer_only(self, "scope", offered.scopes, self.instance.scope_id)
+            if offered.areas is not None:
+                offer_only(self, "area", offered.areas, self.instance.area_id)
 
     @staticmethod
     def _grouped_theme_choices():
         choices = [("", "---------")]
+        subject_of = {}
         for subject in Subject.objects.prefetch_related("themes"):
-            choices.append((subject.label, [(t.pk, t.name) for t in subject.themes.all()]))
-        return choices
+            themes = list(subject.themes.all())
+            choices.append((subject.label, [(t.pk, t.name) for t in themes]))
+            subject_of.update({str(t.pk): str(subject.pk) for t in themes})
+        return choices, subject_of
+
+    def _describe_limits(self):
+        """Help texts that give the limits (`phenomena.limits`)."""
+        fields = self.fields
+        help_texts = {
+            "title": _("Satu kalimat tanpa baris baru, paling banyak %(max)s karakter.")
+            % {"max": number(limits.TITLE_MAX_CHARS)},
+            "narrative": _(
+                "Uraian fenomena: apa yang terjadi, angka, penyebab, dampaknya. "
+                "Paling banyak %(max)s karakter."
+            )
+            % {"max": number(limits.NARRATIVE_MAX_CHARS)},
+            "keywords": _(
+                "Pisahkan dengan koma, mis. inflasi, cabai merah. Paling banyak %(count)s kata "
+                "kunci, masing-masing paling panjang %(chars)s karakter."
+            )
+            % {"count": limits.KEYWORDS_MAX, "chars": limits.KEYWORD_MAX_CHARS},
+            "reference_period": _(
+                "Bulan dan tahun yang dijelaskan fenomena ini, dari %(min)s sampai bulan ini."
+            )
+            % {"min": month_label(limits.REFERENCE_PERIOD_MIN)},
+        }
+        for name, text in help_texts.items():
+            if name in fields:
+                fields[name].help_text = text
+        if "reference_period" in fields:
+            fields["reference_period"].widget.attrs.update(
+                min=limits.REFERENCE_PERIOD_MIN.strftime("%Y-%m"), max=today().strftime("%Y-%m")
+            )
+
+    def clean_keywords(self):
+        keywords = self.cleaned_data.get("keywords") or []
+        if len(keywords) > limits.KEYWORDS_MAX:
+            raise forms.ValidationError(
+                gettext(
+                    "Paling banyak %(max)s kata kunci; Anda mengisi %(count)s. Pilih yang "
+                    "paling menggambarkan fenomena ini."
+                )
+                % {"max": limits.KEYWORDS_MAX, "count": number(len(keywords))}
+            )
+        too_long = [k for k in keywords if len(k) > limits.KEYWORD_MAX_CHARS]
+        if too_long:
+            raise forms.ValidationError(
+                gettext("Kata kunci paling panjang %(max)s karakter: %(keywords)s.")
+                % {
+                    "max": limits.KEYWORD_MAX_CHARS,
+                    "keywords": ", ".join(f"“{k[:20]}…”" for k in too_long[:3]),
+                }
+            )
+        for keyword in keywords:
+            message = control_character_error(gettext("Kata kunci"), keyword)
+            if message:
+                raise forms.ValidationError(message)
+        return keywords
 
     def is_valid(self):
         valid = super().is_valid()
@@ -64,7 +192,9 @@ class PhenomenonForm(DuplicateCheckFormMixin, WagtailAdminModelForm):
             for message in messages:
                 self.add_error(field if field in self.fields else None, message)
             valid = False
-        if not self.apply_duplicate_check():
+        # An over-long text is refused anyway; comparing it with every phenomenon is wasted time.
+        too_long = text_length(self.instance.narrative) > limits.NARRATIVE_MAX_CHARS
+        if not too_long and not self.apply_duplicate_check():
             valid = False
         return valid and not self.errors
 

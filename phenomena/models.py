@@ -19,7 +19,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -30,6 +30,9 @@ from wagtail.models import (
 from wagtail.search import index
 
 from search.analysis import ELASTICSEARCH_ANALYZER, analyse_to_string
+
+from . import limits
+from .panels import LimitedInlinePanel
 
 MONTHS_ID = [
     "Januari",
@@ -326,7 +329,7 @@ class Phenomenon(
 ):
     """A sourced piece of evidence that explains why an official indicator moved."""
 
-    title = models.CharField(_("judul"), max_length=255)
+    title = models.CharField(_("judul"), max_length=limits.TITLE_MAX_CHARS)
     narrative = models.TextField(
         _("narasi"), help_text=_("Uraian fenomena: apa yang terjadi, angka, penyebab, dampaknya.")
     )
@@ -396,10 +399,13 @@ class Phenomenon(
     panels = [
         FieldPanel("title"),
         FieldPanel("narrative"),
-        InlinePanel(
+        LimitedInlinePanel(
             "sources",
             label=_("Sumber"),
             min_num=1,
+            max_num=limits.SOURCES_MAX,
+            too_many_message=_("Paling banyak %(num)d sumber per fenomena."),
+            child_form="phenomena.forms.PhenomenonSourceForm",
             heading=_("Sumber (yang pertama adalah sumber utama)"),
         ),
         MultiFieldPanel(
@@ -421,7 +427,13 @@ class Phenomenon(
             ],
             heading=_("Klasifikasi"),
         ),
-        InlinePanel("indicator_links", label=_("Indikator terkait"), heading=_("Indikator")),
+        LimitedInlinePanel(
+            "indicator_links",
+            label=_("Indikator terkait"),
+            heading=_("Indikator"),
+            max_num=limits.INDICATORS_MAX,
+            too_many_message=_("Paling banyak %(num)d indikator per fenomena."),
+        ),
     ]
 
     # Search (search app): only approved phenomena are indexed (`get_indexed_objects`), and

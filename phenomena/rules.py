@@ -1,24 +1,77 @@
 """Input rules for phenomena, enforced on the server for every entry point.
 
 `phenomenon_field_errors` checks a phenomenon on its own (theme within subject, area within
-scope, no future period). `source_errors` and `input_errors` add the rules that depend on who is
-entering it: kab/kota operators only enter FGD and stakeholder information about their own
-kab/kota; media sources only by province operators, for outlets their work unit owns.
+scope, a period from `REFERENCE_PERIOD_MIN` up to this month, no control characters, size
+limits). `source_errors` and `input_errors` add the rules that depend on who is entering it:
+kab/kota operators only enter FGD and stakeholder information about their own kab/kota; media
+sources only by province operators, for outlets their work unit owns. `offered_choices` says
+which choices the form offers a user under the same rules.
 The admin form, the import and the API all call these functions.
 """
 
+import re
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from .models import Level, Role
+from . import limits
+from .models import MONTHS_ID, Level, Outlet, Role, Scope, SourceType
 from .roles import get_profile
+
+# Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
+CONTROL_CHARACTERS_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+LINE_BREAKS = "\n\r\x85\u2028\u2029"
+# What a multi-line text (the narrative) may contain.
+TEXT_WHITESPACE = "\n\r\t"
 
 
 def today():
     """Today's date in the site's time zone (Asia/Jakarta by default)."""
     return timezone.localdate()
+
+
+def number(value: int) -> str:
+    """A count as the active language writes it (20.000 in Indonesian)."""
+    return formats.number_format(value, force_grouping=True)
+
+
+def month_label(value) -> str:
+    return f"{MONTHS_ID[value.month - 1]} {value.year}"
+
+
+def forbidden_characters(value: str, allow: str = "") -> list[str]:
+    """Names of the control characters in `value` other than those in `allow`, once each:
+    "baris baru", "tab" or the code point (U+001B) of an invisible one."""
+    names: list[str] = []
+    for char in CONTROL_CHARACTERS_RE.findall(value or ""):
+        if char in allow:
+            continue
+        if char in LINE_BREAKS:
+            name = _("baris baru")
+        elif char == "\t":
+            name = _("tab")
+        else:
+            name = f"U+{ord(char):04X}"
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def control_character_error(label: str, value: str, allow: str = "") -> str | None:
+    """The message for control characters in a field called `label`, or None."""
+    names = forbidden_characters(value, allow)
+    if not names:
+        return None
+    return _(
+        "%(field)s berisi karakter yang tidak diizinkan (%(chars)s), biasanya terbawa saat "
+        "menyalin teks. Hapus karakter tersebut lalu simpan lagi."
+    ) % {"field": label, "chars": ", ".join(names)}
+
+
+def text_length(value: str) -> int:
+    """Length as the user sees it: a line break counts once, whether sent as CRLF or LF."""
+    return len((value or "").replace("\r\n", "\n"))
 
 
 def phenomenon_field_errors(phenomenon) -> dict[str, list[str]]:
@@ -27,6 +80,24 @@ def phenomenon_field_errors(phenomenon) -> dict[str, list[str]]:
 
     def add(field, message):
         errors.setdefault(field, []).append(message)
+
+    message = control_character_error(_("Judul"), phenomenon.title)
+    if message:
+        add("title", message)
+    length = text_length(phenomenon.narrative)
+    if length > limits.NARRATIVE_MAX_CHARS:
+        add(
+            "narrative",
+            _(
+                "Narasi terlalu panjang: %(count)s karakter, paling banyak %(max)s. "
+                "Ringkas narasinya; rincian dapat dirujuk lewat tautan sumber."
+            )
+            % {"count": number(length), "max": number(limits.NARRATIVE_MAX_CHARS)},
+        )
+    else:
+        message = control_character_error(_("Narasi"), phenomenon.narrative, TEXT_WHITESPACE)
+        if message:
+            add("narrative", message)
 
     if phenomenon.subject_id and phenomenon.theme_id:
         if phenomenon.theme.subject_id != phenomenon.subject_id:
@@ -45,8 +116,18 @@ def phenomenon_field_errors(phenomenon) -> dict[str, list[str]]:
                 _("Wilayah %(area)s tidak berada di bawah cakupan %(scope)s.")
                 % {"area": phenomenon.area, "scope": scope},
             )
-    if phenomenon.reference_period and phenomenon.reference_period.replace(day=1) > today():
+    period = phenomenon.reference_period
+    if period and period.replace(day=1) > today():
         add("reference_period", _("Periode referensi tidak boleh di masa depan."))
+    elif period and period < limits.REFERENCE_PERIOD_MIN:
+        add(
+            "reference_period",
+            _("Periode referensi paling awal %(min)s; %(value)s terlalu lama.")
+            % {
+                "min": month_label(limits.REFERENCE_PERIOD_MIN),
+                "value": f"{period.year:04d}-{period.month:02d}",
+            },
+        )
     return errors
 
 
@@ -80,6 +161,9 @@ def source_errors(user, source: SourceInput) -> dict[str, list[str]]:
         )
     if stype.needs_url and not source.url:
         add("url", _("Sumber daring wajib menyertakan tautan bukti."))
+    message = control_character_error(_("Tautan bukti"), source.url)
+    if message:
+        add("url", message)
     if source.source_date and source.source_date > today():
         add("source_date", _("Tanggal sumber tidak boleh di masa depan."))
 
@@ -133,3 +217,44 @@ def can_input(user) -> bool:
         return True
     profile = get_profile(user)
     return profile is not None and profile.role in (Role.ADMIN, Role.OPERATOR)
+
+
+@dataclass
+class OfferedChoices:
+    """What the phenomenon form offers one user; None for a field means everything."""
+
+    source_types: object
+    outlets: object
+    scopes: object | None = None
+    areas: object | None = None
+
+
+def offered_choices(user) -> OfferedChoices | None:
+    """The choices `source_errors` and `input_errors` allow `user`, or None for everything.
+
+    Province operators: the outlets allocated to their work unit, and the source types that
+    need no outlet or have one of those outlets. Kab/kota operators: the source types allowed
+    for kab/kota, and only their own kab/kota. Admins: everything. The form offers only these;
+    the rules still check what is submitted."""
+    from django.db.models import Q
+
+    profile = get_profile(user)
+    if profile is None or profile.role == Role.ADMIN or user.is_superuser:
+        return None
+    unit = profile.work_unit
+    if unit.level == Level.KABKOTA:
+        choices = OfferedChoices(
+            source_types=SourceType.objects.filter(allowed_for_kabkota=True),
+            outlets=Outlet.objects.filter(source_type__allowed_for_kabkota=True),
+        )
+        if unit.area_id:
+            choices.scopes = Scope.objects.filter(pk=unit.area.parent_id)
+            choices.areas = Scope.objects.filter(pk=unit.area_id)
+        return choices
+    outlets = Outlet.objects.filter(work_unit=unit)
+    return OfferedChoices(
+        source_types=SourceType.objects.filter(
+            Q(needs_outlet=False) | Q(pk__in=outlets.values("source_type"))
+        ),
+        outlets=outlets,
+    )

@@ -34,6 +34,7 @@ from .models import (
     WorkUnit,
 )
 from .permissions import visible_phenomena
+from .spreadsheet import SafeSpreadsheetExportMixin
 
 
 class PhenomenonFilterSet(WagtailFilterSet):
@@ -170,7 +171,7 @@ class DuplicateFlagColumn(Column):
         return context
 
 
-class PhenomenonIndexView(InstanceActionsIndexMixin, IndexView):
+class PhenomenonIndexView(SafeSpreadsheetExportMixin, InstanceActionsIndexMixin, IndexView):
     # Searched in the database, not the search index: the index holds approved phenomena only,
     # and the list (and the admin home's search box) must find an author's own drafts too.
     search_backend_name = None

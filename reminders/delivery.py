@@ -6,6 +6,7 @@ it in the same transaction (see `SentReminder`). Weekly reminders pass their ite
 """
 
 import logging
+import re
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -48,6 +49,21 @@ def frequency_for(user, kind_code: str) -> str:
     if frequency == Frequency.OFF and not kind.optional:
         frequency = kind.default_frequency
     return frequency
+
+
+# Control characters (C0, DEL, C1); other whitespace is collapsed by str.split().
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def email_subject(text: str, max_length: int = 180) -> str:
+    """An e-mail subject from any text: "[SIMFONI] " and the text on one line (line breaks,
+    tabs and other control characters become single spaces, so a header can never break),
+    shortened to `max_length` characters."""
+    line = " ".join(_CONTROL_RE.sub(" ", text).split())
+    subject = f"[SIMFONI] {line}"
+    if len(subject) > max_length:
+        subject = subject[: max_length - 1].rstrip() + "…"
+    return subject
 
 
 def absolute_url(url: str | None) -> str | None:
@@ -110,7 +126,7 @@ def deliver(
             % {"url": absolute_url("/admin/preferensi-notifikasi/")},
         ]
         send_mail(
-            subject=f"[SIMFONI] {verb}",
+            subject=email_subject(str(verb)),
             message="\n".join(body),
             from_email=None,
             recipient_list=[user.email],

@@ -1,4 +1,8 @@
-"""CSV and XLSX export of a result set (same filters and order as the page)."""
+"""CSV and XLSX export of a result set (same filters and order as the page).
+
+Every cell goes through `phenomena.spreadsheet` (no formula injection, no characters that
+break XLSX), like the admin list's export.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import csv
 import io
 
 from django.utils.translation import gettext as _
+
+from phenomena.spreadsheet import CSV, safe_cell, xlsx_row
 
 COLUMNS = [
     ("id", "ID"),
@@ -65,7 +71,7 @@ def to_csv(hits, total, base_url="") -> bytes:
     writer = csv.writer(buffer)
     writer.writerow([label for _key, label in COLUMNS])
     for hit in hits:
-        writer.writerow(row_for(hit, base_url))
+        writer.writerow([safe_cell(value, CSV) for value in row_for(hit, base_url)])
     note = _note(total, len(hits))
     if note:
         writer.writerow([])
@@ -85,14 +91,14 @@ def to_xlsx(hits, total, base_url="", query_description="") -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for hit in hits:
-        sheet.append(row_for(hit, base_url))
+        xlsx_row(sheet, row_for(hit, base_url))
     sheet.freeze_panes = "A2"
     for letter, width in zip(
         "ABCDEFGHIJKLMNO", (8, 50, 80, 12, 20, 28, 18, 24, 22, 24, 14, 40, 40, 30, 36), strict=True
     ):
         sheet.column_dimensions[letter].width = width
     info = workbook.create_sheet("Keterangan")
-    info.append([_("Pencarian"), query_description])
+    xlsx_row(info, [_("Pencarian"), query_description])
     info.append([_("Jumlah hasil"), total])
     info.append([_("Jumlah diekspor"), len(hits)])
     note = _note(total, len(hits))

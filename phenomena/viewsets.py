@@ -16,8 +16,9 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.users.views.users import UserViewSet
 
+from . import admin_guards
 from .duplicates.panels import DuplicatesPanel
-from .forms import PhenomenonForm, SimfoniUserCreationForm, SimfoniUserEditForm
+from .forms import SimfoniUserCreationForm, SimfoniUserEditForm
 from .models import (
     Indicator,
     Outlet,
@@ -149,7 +150,11 @@ class PhenomenonInspectView(MergedRedirectMixin, checked(snippet_views.InspectVi
         return buttons
 
 
-class PhenomenonEditView(MergedRedirectMixin, checked(snippet_views.EditView, "change")):
+class PhenomenonEditView(
+    admin_guards.PhenomenonEditGuardsMixin,
+    MergedRedirectMixin,
+    checked(snippet_views.EditView, "change"),
+):
     redirect_view_name = "edit"
 
 
@@ -177,7 +182,7 @@ class DuplicateFlagColumn(Column):
         return context
 
 
-class PhenomenonIndexView(IndexView):
+class PhenomenonIndexView(admin_guards.QuoteSafeSearchMixin, IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
         return visible_phenomena(self.request.user, queryset).select_related(
@@ -222,13 +227,26 @@ class PhenomenonViewSet(SnippetViewSet):
     ]
     export_filename = "fenomena"
     edit_handler = ObjectList(
-        [*Phenomenon.panels[:3], DuplicatesPanel(), *Phenomenon.panels[3:]],
-        base_form_class=PhenomenonForm,
+        [
+            *Phenomenon.panels[:3],
+            DuplicatesPanel(),
+            *Phenomenon.panels[3:],
+            # Shown to those who may publish (admins); see admin_guards.SelfApprovalMixin.
+            FieldPanel(
+                admin_guards.SELF_APPROVAL_FIELD,
+                permission="phenomena.publish_phenomenon",
+                heading=_("Alasan menyetujui sendiri"),
+            ),
+        ],
+        base_form_class=admin_guards.SelfApprovalForm,
     )
 
+    add_view_class = admin_guards.PhenomenonCreateView
     edit_view_class = PhenomenonEditView
-    copy_view_class = checked(snippet_views.CopyView, "view")
-    delete_view_class = checked(snippet_views.DeleteView, "delete")
+    copy_view_class = checked(admin_guards.PhenomenonCopyView, "view")
+    delete_view_class = admin_guards.PhenomenonDeleteView
+    unpublish_view_class = admin_guards.PhenomenonUnpublishView
+    chooser_viewset_class = admin_guards.ChooserWithoutCreation
     inspect_view_class = PhenomenonInspectView
     history_view_class = checked(snippet_views.HistoryView, "history")
     usage_view_class = checked(snippet_views.UsageView, "view")

@@ -167,8 +167,10 @@ class SelfApprovalMixin:
     def self_approval_refused(self, form):
         if self.action != "publish":
             return False
-        # Judged on the phenomenon as it was before this save (a new one is the user's own).
-        self.approving_own = approves_own(self.request.user, self.object or Phenomenon())
+        # Their own phenomenon, their own latest revision, or changes they make right now.
+        self.approving_own = (
+            approves_own(self.request.user, self.phenomenon_before_save()) or form.has_changed()
+        )
         if not self.approving_own:
             return False
         if (
@@ -185,6 +187,10 @@ class SelfApprovalMixin:
         self.produced_error_code = "self_approval"
         self.produced_error_message = message
         return True
+
+    def phenomenon_before_save(self):
+        """What the publish is judged on: the phenomenon before this save (edit view)."""
+        return self.object
 
     def is_valid(self, form):
         if self.self_approval_refused(form):
@@ -235,11 +241,16 @@ class PhenomenonEditGuardsMixin(StaleEditMixin, SelfApprovalMixin):
     pass
 
 
-class PhenomenonCreateView(SelfApprovalMixin, snippet_views.CreateView):
+class NewPhenomenonSelfApprovalMixin(SelfApprovalMixin):
+    def phenomenon_before_save(self):
+        return Phenomenon()  # a new phenomenon (a copy too) is its creator's own
+
+
+class PhenomenonCreateView(NewPhenomenonSelfApprovalMixin, snippet_views.CreateView):
     pass
 
 
-class PhenomenonCopyView(SelfApprovalMixin, snippet_views.CopyView):
+class PhenomenonCopyView(NewPhenomenonSelfApprovalMixin, snippet_views.CopyView):
     pass
 
 

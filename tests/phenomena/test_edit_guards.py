@@ -151,6 +151,23 @@ def test_admin_publishing_an_operators_submission_needs_no_reason(
     assert not self_approvals(phenomenon).exists()
 
 
+def test_admin_changing_and_publishing_a_submission_at_once_needs_a_reason(
+    client, admin_user, province_operator
+):
+    phenomenon = make_phenomenon(province_operator, title="Judul operator")
+    submit(phenomenon)
+    client.force_login(admin_user)
+    response = publish(client, phenomenon, title="Judul diubah admin")
+    assert response.status_code == 200
+    phenomenon.refresh_from_db()
+    assert not phenomenon.live
+    response = publish(client, phenomenon, reason="Typo judul; operator setuju.", title="Judul X")
+    assert response.status_code == 302
+    phenomenon.refresh_from_db()
+    assert phenomenon.live and phenomenon.title == "Judul X"
+    assert self_approvals(phenomenon).exists()
+
+
 def test_admin_publishing_their_own_latest_edit_needs_a_reason(
     client, admin_user, province_operator
 ):

@@ -186,3 +186,14 @@ def test_operators_do_not_get_the_reason_field(client, province_operator, admin_
     assert f'name="{REASON_FIELD}"' not in client.get(edit_url(phenomenon)).content.decode()
     client.force_login(admin_user)
     assert f'name="{REASON_FIELD}"' in client.get(edit_url(phenomenon)).content.decode()
+
+
+def test_history_compare_still_works_with_the_reason_field(client, admin_user, province_operator):
+    phenomenon = make_phenomenon(province_operator, title="Judul awal")
+    phenomenon.title = "Judul kedua"
+    phenomenon.save_revision(user=province_operator)
+    client.force_login(admin_user)
+    url = reverse(f"{SNIPPET}:revisions_compare", args=[phenomenon.pk, "earliest", "latest"])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "kedua" in response.content.decode()  # the title diff

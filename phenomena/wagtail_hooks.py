@@ -63,6 +63,8 @@ def register_reason_log_actions(actions):
     from wagtail.log_actions import LogFormatter
 
     core = actions.formatters.get("wagtail.unpublish")
+    # Replacing, not adding: keep one "wagtail.unpublish" in the history filters' choices.
+    actions.choices[:] = [choice for choice in actions.choices if choice[0] != "wagtail.unpublish"]
 
     @actions.register_action("wagtail.unpublish")
     class UnpublishWithReasonFormatter(LogFormatter):

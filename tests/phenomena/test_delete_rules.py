@@ -174,6 +174,9 @@ def test_admin_unpublishes_only_with_a_reason_kept_in_history(
     assert entry.user == admin_user
     history = client.get(reverse(f"{SNIPPET}:history", args=[phenomenon.pk]))
     assert reason in history.content.decode()
+    from wagtail.log_actions import registry
+
+    assert [c for c, _label in registry.get_choices()].count("wagtail.unpublish") == 1
 
 
 @pytest.mark.parametrize("role", ["province_operator", "supervisor", "viewer"])

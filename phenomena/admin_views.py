@@ -16,6 +16,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as chooser_views
 
+from .admin_guards import ChooserWithoutCreation, QuoteSafeSearchMixin
 from .models import Phenomenon, Role
 from .permissions import is_admin, visible_phenomena
 from .roles import role_of
@@ -40,11 +41,13 @@ class VisibleChooserMixin:
         return visible_phenomena(self.request.user, super().get_object_list())
 
 
-class PhenomenonChooseView(VisibleChooserMixin, chooser_views.ChooseView):
+class PhenomenonChooseView(QuoteSafeSearchMixin, VisibleChooserMixin, chooser_views.ChooseView):
     pass
 
 
-class PhenomenonChooseResultsView(VisibleChooserMixin, chooser_views.ChooseResultsView):
+class PhenomenonChooseResultsView(
+    QuoteSafeSearchMixin, VisibleChooserMixin, chooser_views.ChooseResultsView
+):
     pass
 
 
@@ -59,7 +62,9 @@ class PhenomenonChosenMultipleView(chooser_views.SnippetChosenMultipleView):
         return visible_phenomena(self.request.user).filter(pk__in=pks)
 
 
-class PhenomenonChooserViewSet(chooser_views.SnippetChooserViewSet):
+class PhenomenonChooserViewSet(ChooserWithoutCreation):
+    """Only visible phenomena; no creation from the chooser (admin_guards)."""
+
     choose_view_class = PhenomenonChooseView
     choose_results_view_class = PhenomenonChooseResultsView
     chosen_view_class = PhenomenonChosenView

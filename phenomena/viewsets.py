@@ -14,6 +14,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.users.views.users import UserViewSet
 
+from . import admin_guards
 from .admin_views import (
     InstanceActionsIndexMixin,
     PhenomenonChooserViewSet,
@@ -21,7 +22,7 @@ from .admin_views import (
     history_rule,
 )
 from .duplicates.panels import DuplicatesPanel
-from .forms import PhenomenonForm, SimfoniUserCreationForm, SimfoniUserEditForm
+from .forms import SimfoniUserCreationForm, SimfoniUserEditForm
 from .models import (
     Indicator,
     Outlet,
@@ -143,7 +144,11 @@ class PhenomenonInspectView(
     """A readable detail page of the version the user may see (viewers: the approved one)."""
 
 
-class PhenomenonEditView(MergedRedirectMixin, checked(snippet_views.EditView, "change")):
+class PhenomenonEditView(
+    admin_guards.PhenomenonEditGuardsMixin,
+    MergedRedirectMixin,
+    checked(snippet_views.EditView, "change"),
+):
     redirect_view_name = "edit"
 
 
@@ -171,7 +176,12 @@ class DuplicateFlagColumn(Column):
         return context
 
 
-class PhenomenonIndexView(SafeSpreadsheetExportMixin, InstanceActionsIndexMixin, IndexView):
+class PhenomenonIndexView(
+    SafeSpreadsheetExportMixin,
+    admin_guards.QuoteSafeSearchMixin,
+    InstanceActionsIndexMixin,
+    IndexView,
+):
     # Searched in the database, not the search index: the index holds approved phenomena only,
     # and the list (and the admin home's search box) must find an author's own drafts too.
     search_backend_name = None
@@ -221,13 +231,25 @@ class PhenomenonViewSet(SnippetViewSet):
     ]
     export_filename = "fenomena"
     edit_handler = ObjectList(
-        [*Phenomenon.panels[:3], DuplicatesPanel(), *Phenomenon.panels[3:]],
-        base_form_class=PhenomenonForm,
+        [
+            *Phenomenon.panels[:3],
+            DuplicatesPanel(),
+            *Phenomenon.panels[3:],
+            # Shown to those who may publish (admins); see admin_guards.SelfApprovalMixin.
+            FieldPanel(
+                admin_guards.SELF_APPROVAL_FIELD,
+                permission="phenomena.publish_phenomenon",
+                heading=_("Alasan menyetujui sendiri"),
+            ),
+        ],
+        base_form_class=admin_guards.SelfApprovalForm,
     )
 
+    add_view_class = admin_guards.PhenomenonCreateView
     edit_view_class = PhenomenonEditView
-    copy_view_class = checked(snippet_views.CopyView, "view")
-    delete_view_class = checked(snippet_views.DeleteView, "delete")
+    copy_view_class = checked(admin_guards.PhenomenonCopyView, "view")
+    delete_view_class = admin_guards.PhenomenonDeleteView
+    unpublish_view_class = admin_guards.PhenomenonUnpublishView
     inspect_view_class = PhenomenonInspectView
     history_view_class = history_checked(snippet_views.HistoryView)
     # Workflow history (rejection reasons) and revisions (pending edits): the history rule.

@@ -3,6 +3,7 @@ from wagtail.admin.search import SearchArea
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .admin_guards import SELF_APPROVAL_LOG_ACTION, PhenomenonDeleteBulkAction
 from .models import Phenomenon
 from .permissions import PhenomenonPermissionPolicy
 from .viewsets import PhenomenonViewSet, ReferenceDataGroup
@@ -10,6 +11,10 @@ from .viewsets import PhenomenonViewSet, ReferenceDataGroup
 register_permission_policy(Phenomenon, PhenomenonPermissionPolicy(Phenomenon))
 register_snippet(PhenomenonViewSet)
 register_snippet(ReferenceDataGroup)
+
+
+# After Wagtail's own snippet bulk delete (order 0), so it replaces it for phenomena.
+hooks.register("register_bulk_action", PhenomenonDeleteBulkAction, order=1)
 
 
 @hooks.register("construct_main_menu")
@@ -74,3 +79,30 @@ def register_phenomena_search_area():
         icon_name="doc-full-inverse",
         order=50,
     )
+
+
+@hooks.register("register_log_actions", order=1)
+def register_reason_log_actions(actions):
+    """After Wagtail's own (order 0): an unpublish shows its reason as the entry's comment."""
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.log_actions import LogFormatter
+
+    core = actions.formatters.get("wagtail.unpublish")
+    # Replacing, not adding: keep one "wagtail.unpublish" in the history filters' choices.
+    actions.choices[:] = [choice for choice in actions.choices if choice[0] != "wagtail.unpublish"]
+
+    @actions.register_action("wagtail.unpublish")
+    class UnpublishWithReasonFormatter(LogFormatter):
+        label = core.label if core else _("Batalkan penerbitan")
+        message = core.message if core else _("Penerbitan dibatalkan")
+
+        def format_comment(self, log_entry):
+            return (log_entry.data or {}).get("reason", "")
+
+    @actions.register_action(SELF_APPROVAL_LOG_ACTION)
+    class SelfApprovalFormatter(LogFormatter):
+        label = _("Menyetujui sendiri")
+        message = _("Diterbitkan oleh penginput/pengubahnya sendiri, dengan alasan")
+
+        def format_comment(self, log_entry):
+            return (log_entry.data or {}).get("reason", "")

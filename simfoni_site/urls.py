@@ -5,10 +5,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import DashboardLoginView
+from simfoni_site.accounts import LogoutView
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/login/", DashboardLoginView.as_view(), name="wagtailadmin_login"),
+    path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("", include("home.urls")),
     path("documents/", include(wagtaildocs_urls)),

@@ -6,6 +6,7 @@ django-q2's ORM broker, console e-mail. Production switches each of these by one
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_q",
     "notifications",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,6 +73,8 @@ MIDDLEWARE = [
     "simfoni_site.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "simfoni_site.urls"
@@ -137,6 +141,26 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from
+# one IP address, that username is refused from that address for AXES_COOLOFF_MINUTES (each
+# further try restarts the wait). Locking by username+IP means nobody can lock a colleague out
+# from elsewhere, nor lock a whole office sharing one address. Admins unlock under Pengaturan >
+# Pengguna > Login terkunci, or `manage.py axes_reset_username <username>`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before checking
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True  # a successful login forgets earlier typos
+AXES_LOCKOUT_CALLABLE = "simfoni_site.accounts.lockout_response"
+AXES_ENABLE_ADMIN = False  # no Django admin; SIMFONI has its own screen
+# Behind reverse proxies: PROXY_COUNT of them append to X-Forwarded-For (0: use REMOTE_ADDR).
+SIMFONI_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "simfoni_site.accounts.client_ip"
 
 LOGIN_URL = "wagtailadmin_login"
 LOGIN_REDIRECT_URL = "dashboard"  # the dashboard is the first page after login

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "django_q",
     "notifications",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,6 +100,29 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "simfoni_site.wsgi.application"
+
+# Content-Security-Policy (django-csp), the same in every environment so the browser tests prove
+# the site works under it: everything from this site only (no external scripts, styles, fonts,
+# frames or connections), no plugins, forms post only here, no framing by other sites.
+# 'unsafe-inline' for scripts: Wagtail's admin renders inline <script> blocks without nonces
+# (every inline panel, the bulk actions) and the site's templates use inline handlers
+# (onchange="this.form.submit()"); for styles: style attributes in templates. Checked in the
+# browser by tests/e2e/test_csp.py (no violation on the admin and site pages).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 
 # Database: DATABASE_URL (postgres://user:pass@host:5432/name) or a SQLite file in the project.
 DATABASES = {
@@ -175,6 +201,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Avatars: uploaded ones or Wagtail's default picture; no external avatar service unless
 # GRAVATAR_PROVIDER_URL names one (e.g. //www.gravatar.com/avatar).
 WAGTAIL_GRAVATAR_PROVIDER_URL = os.environ.get("GRAVATAR_PROVIDER_URL") or None
+if WAGTAIL_GRAVATAR_PROVIDER_URL:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        "https://" + WAGTAIL_GRAVATAR_PROVIDER_URL.split("//", 1)[-1].split("/", 1)[0]
+    )
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = False
 # Approval workflow (workflows app): the reviewed revision is published once the routed

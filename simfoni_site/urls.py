@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.templatetags.static import static
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -17,7 +17,7 @@ class FaviconView(RedirectView):
     permanent = True
 
     def get_redirect_url(self, *args, **kwargs):
-        return static("favicon.ico")
+        return static_url("favicon.ico")
 
 
 urlpatterns = [

@@ -33,6 +33,8 @@ if os.environ.get("PROBE_REQUEST"):
     out["plain"] = [plain.status_code, plain.get("Location", "")]
     out["hsts_header"] = secure.get("Strict-Transport-Security", "")
     out["csp_header"] = secure.get("Content-Security-Policy", "")
+    favicon = client.get("/favicon.ico")
+    out["favicon"] = [favicon.status_code, favicon.get("Location", "")]
 if out["cache"].endswith("RedisCache"):
     cache.set("simfoni-probe", "ok", 10)
     out["roundtrip"] = cache.get("simfoni-probe")
@@ -154,6 +156,7 @@ def test_production_https_switches():
 
 def test_development_sends_the_same_policy_but_no_https_redirect():
     out, _ = probe(PROBE_REQUEST="1")
+    assert out["favicon"] == [301, "/static/favicon.ico"]  # DEBUG adds static URL patterns
     assert out["ssl_redirect"] is False
     assert out["plain"][0] != 301
     assert "script-src 'self'" in out["csp_header"]

@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make run`: links in e-mails point to the running server (WAGTAILADMIN_BASE_URL) unless
+# BASE_URL is set.
+BASE_URL ?= http://$(HOST):$(PORT)
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/simfoni
 DJANGO_SETTINGS_MODULE ?= simfoni_site.settings.dev
 export DJANGO_SETTINGS_MODULE
@@ -24,11 +27,17 @@ demo: install
 	$(PY) manage.py load_demo
 	$(PY) manage.py setup_schedules
 
+run: export BASE_URL := $(BASE_URL)
 run: demo
-	@echo "SIMFONI on http://$(HOST):$(PORT)/admin/  (demo accounts: see README.md, password simfoni123)"
-	@# The task worker and scheduler (django-q2) run alongside and stop with the server.
-	$(PY) manage.py qcluster & QPID=$$!; \
-	trap 'kill $$QPID 2>/dev/null; wait $$QPID 2>/dev/null' EXIT INT TERM; \
+	@echo "SIMFONI on $(BASE_URL)/admin/  (demo accounts: see README.md, password simfoni123)"
+	@# The task worker and scheduler (django-q2) run alongside and stop with the server. The
+	@# cluster gets its own process group: a Ctrl-C or SIGTERM sent to this group would kill
+	@# its sentinel mid-wait and leave the cluster stuck at "stopping"; instead it is asked to
+	@# stop (SIGTERM) and, if a task keeps it busy for more than 10 s, killed.
+	$(PY) -c 'import os, sys; os.setpgrp(); os.execv(sys.executable, [sys.executable, "manage.py", "qcluster"])' & QPID=$$!; \
+	trap 'trap - EXIT INT TERM; kill -TERM $$QPID 2>/dev/null; i=0; \
+	      while kill -0 $$QPID 2>/dev/null && [ $$i -lt 50 ]; do sleep 0.2; i=$$((i+1)); done; \
+	      kill -KILL -$$QPID 2>/dev/null; wait $$QPID 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install

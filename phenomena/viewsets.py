@@ -14,7 +14,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.users.views.users import UserViewSet
 
-from . import admin_guards
+from . import admin_guards, users_admin
 from .admin_views import (
     InstanceActionsIndexMixin,
     PhenomenonChooserViewSet,
@@ -378,6 +378,15 @@ class ReferenceDataGroup(ViewSetGroup):
 
 class SimfoniUserViewSet(UserViewSet):
     """Wagtail's user admin with one role and one work unit per account."""
+
+    index_view_class = users_admin.SimfoniUserIndexView
+    filterset_class = users_admin.SimfoniUserFilterSet
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("terkunci/", users_admin.LockedLoginsView.as_view(), name="locked"),
+        ]
 
     def get_form_class(self, for_update=False):
         return SimfoniUserEditForm if for_update else SimfoniUserCreationForm

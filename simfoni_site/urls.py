@@ -1,16 +1,32 @@
 from django.conf import settings
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import DashboardLoginView
 from phenomena.site_history import site_history_urls
+from simfoni_site.accounts import LogoutView
+
+
+class FaviconView(RedirectView):
+    """Browsers ask /favicon.ico before reading any page: point them at the static icon (its
+    URL is looked up per request, as the hashed production name exists after collectstatic)."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static_url("favicon.ico")
+
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", FaviconView.as_view()),
     path("admin/login/", DashboardLoginView.as_view(), name="wagtailadmin_login"),
     *site_history_urls(),  # before Wagtail's own: site history narrowed per role
+    path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("", include("home.urls")),
     path("documents/", include(wagtaildocs_urls)),

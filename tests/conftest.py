@@ -109,3 +109,22 @@ def _formset(prefix, rows):
         data[f"{prefix}-{i}-DELETE"] = ""
         data[f"{prefix}-{i}-id"] = ""
     return data
+
+
+@pytest.fixture(autouse=True)
+def _login_with_request(monkeypatch):
+    """django-axes throttles logins by client address, so `authenticate` needs the request;
+    Django's test `Client.login` calls it without one. Give it a request from 127.0.0.1."""
+    from django.http import HttpRequest
+    from django.test.client import ClientMixin
+
+    original = ClientMixin.login
+
+    def login(self, **credentials):
+        if "request" not in credentials:
+            request = HttpRequest()
+            request.META["REMOTE_ADDR"] = "127.0.0.1"
+            credentials["request"] = request
+        return original(self, **credentials)
+
+    monkeypatch.setattr(ClientMixin, "login", login)

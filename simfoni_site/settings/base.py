@@ -6,9 +6,11 @@ django-q2's ORM broker, console e-mail. Production switches each of these by one
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -53,6 +55,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_q",
     "notifications",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -71,6 +76,8 @@ MIDDLEWARE = [
     "simfoni_site.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "simfoni_site.urls"
@@ -93,6 +100,29 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "simfoni_site.wsgi.application"
+
+# Content-Security-Policy (django-csp), the same in every environment so the browser tests prove
+# the site works under it: everything from this site only (no external scripts, styles, fonts,
+# frames or connections), no plugins, forms post only here, no framing by other sites.
+# 'unsafe-inline' for scripts: Wagtail's admin renders inline <script> blocks without nonces
+# (every inline panel, the bulk actions) and the site's templates use inline handlers
+# (onchange="this.form.submit()"); for styles: style attributes in templates. Checked in the
+# browser by tests/e2e/test_csp.py (no violation on the admin and site pages).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 
 # Database: DATABASE_URL (postgres://user:pass@host:5432/name) or a SQLite file in the project.
 DATABASES = {
@@ -140,6 +170,26 @@ STORAGES = {
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from
+# one IP address, that username is refused from that address for AXES_COOLOFF_MINUTES (each
+# further try restarts the wait). Locking by username+IP means nobody can lock a colleague out
+# from elsewhere, nor lock a whole office sharing one address. Admins unlock under Pengaturan >
+# Pengguna > Login terkunci, or `manage.py axes_reset_username <username>`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before checking
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True  # a successful login forgets earlier typos
+AXES_LOCKOUT_CALLABLE = "simfoni_site.accounts.lockout_response"
+AXES_ENABLE_ADMIN = False  # no Django admin; SIMFONI has its own screen
+# Behind reverse proxies: PROXY_COUNT of them append to X-Forwarded-For (0: use REMOTE_ADDR).
+SIMFONI_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "simfoni_site.accounts.client_ip"
+
 LOGIN_URL = "wagtailadmin_login"
 LOGIN_REDIRECT_URL = "dashboard"  # the dashboard is the first page after login
 DASHBOARD_CACHE_SECONDS = int(os.environ.get("DASHBOARD_CACHE_SECONDS", "600"))
@@ -151,6 +201,13 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars: uploaded ones or Wagtail's default picture; no external avatar service unless
+# GRAVATAR_PROVIDER_URL names one (e.g. //www.gravatar.com/avatar).
+WAGTAIL_GRAVATAR_PROVIDER_URL = os.environ.get("GRAVATAR_PROVIDER_URL") or None
+if WAGTAIL_GRAVATAR_PROVIDER_URL:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        "https://" + WAGTAIL_GRAVATAR_PROVIDER_URL.split("//", 1)[-1].split("/", 1)[0]
+    )
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = False
 # Approval workflow (workflows app): the reviewed revision is published once the routed

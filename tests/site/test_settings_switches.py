@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
-import json, django
+import json, os, django
 django.setup()
 from django.conf import settings
 from django.core.cache import cache
@@ -21,7 +21,20 @@ out = {
     "broker": "redis" if "redis" in settings.Q_CLUSTER else "orm",
     "email": settings.EMAIL_BACKEND,
     "debug": settings.DEBUG,
+    "ssl_redirect": settings.SECURE_SSL_REDIRECT,
+    "hsts": [settings.SECURE_HSTS_SECONDS, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS,
+             settings.SECURE_HSTS_PRELOAD],
 }
+if os.environ.get("PROBE_REQUEST"):
+    from django.test import Client
+    client = Client(HTTP_HOST="localhost", raise_request_exception=False)
+    plain = client.get("/i18n/setlang/")
+    secure = client.get("/i18n/setlang/", secure=True)
+    out["plain"] = [plain.status_code, plain.get("Location", "")]
+    out["hsts_header"] = secure.get("Strict-Transport-Security", "")
+    out["csp_header"] = secure.get("Content-Security-Policy", "")
+    favicon = client.get("/favicon.ico")
+    out["favicon"] = [favicon.status_code, favicon.get("Location", "")]
 if out["cache"].endswith("RedisCache"):
     cache.set("simfoni-probe", "ok", 10)
     out["roundtrip"] = cache.get("simfoni-probe")
@@ -89,5 +102,61 @@ def test_production_refuses_the_development_secret():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
-    out, _ = probe("simfoni_site.settings.production", SECRET_KEY="x" * 50)
+    out, _ = probe("simfoni_site.settings.production", SECRET_KEY=GOOD_KEY)
     assert out["debug"] is False
+
+
+GOOD_KEY = "k3#v9Qz!T1m@pW8rXy2$Lc5nB7dF0gH4jS6aE^uR&oI*eZ-wq+"
+
+
+@pytest.mark.parametrize(
+    "key, reason",
+    [
+        ("kort-Qz!T1m@pW8rXy2$Lc5nB7", "fewer than 50 characters"),
+        ("abcabcabcabc" * 5, "fewer than 10 different characters"),
+        ("django-insecure-" + GOOD_KEY, "development key"),
+        ("simfoni-dev-secret-key-change-me-in-production", "development key"),
+    ],
+)
+def test_production_refuses_a_weak_secret(key, reason):
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env.update(DJANGO_SETTINGS_MODULE="simfoni_site.settings.production", SECRET_KEY=key)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and reason in result.stderr
+
+
+def test_production_is_https_only_by_default():
+    out, _ = probe("simfoni_site.settings.production", SECRET_KEY=GOOD_KEY, PROBE_REQUEST="1")
+    assert out["ssl_redirect"] is True
+    assert out["hsts"] == [31536000, True, False]
+    assert out["plain"] == [301, "https://localhost/i18n/setlang/"]
+    assert out["hsts_header"] == "max-age=31536000; includeSubDomains"
+    csp = out["csp_header"]
+    assert "default-src 'self'" in csp and "object-src 'none'" in csp
+    assert "frame-ancestors 'self'" in csp and "form-action 'self'" in csp
+
+
+def test_production_https_switches():
+    out, _ = probe(
+        "simfoni_site.settings.production",
+        SECRET_KEY=GOOD_KEY,
+        PROBE_REQUEST="1",
+        SECURE_SSL_REDIRECT="0",
+        SECURE_HSTS_SECONDS="600",
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="0",
+        SECURE_HSTS_PRELOAD="1",
+    )
+    assert out["ssl_redirect"] is False
+    assert out["plain"][0] != 301
+    assert out["hsts_header"] == "max-age=600; preload"
+
+
+def test_development_sends_the_same_policy_but_no_https_redirect():
+    out, _ = probe(PROBE_REQUEST="1")
+    assert out["favicon"] == [301, "/static/favicon.ico"]  # DEBUG adds static URL patterns
+    assert out["ssl_redirect"] is False
+    assert out["plain"][0] != 301
+    assert "script-src 'self'" in out["csp_header"]

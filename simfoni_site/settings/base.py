@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "simfoni_site.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simfoni_site.middleware.UnusedAdminSectionsMiddleware",
 ]
 
 ROOT_URLCONF = "simfoni_site.urls"

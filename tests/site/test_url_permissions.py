@@ -1,0 +1,438 @@
+"""Every view, requested as every role, against a declared expectation.
+
+The test walks the whole URL configuration. Each named URL must match a rule in `RULES`, which
+says which roles are *allowed* (the page answers) and which roles nobody cares about; every
+other role must be *refused*. A new view without a rule fails `test_every_view_is_declared`, so
+nobody adds a view without deciding who may see it.
+
+The phenomenon behind every `<pk>` is the most private one there is: a never-submitted draft of
+another operator, so only admins may open any of its pages. Workflow URLs use a submission of
+that operator in review (its reviewer is not among the roles, so again only admins).
+
+`test_refused_posts_change_nothing` POSTs to every view as each refused role and checks that the
+database did not change (phenomena, revisions, log entries, workflow states).
+"""
+
+import datetime
+import fnmatch
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from phenomena.models import Phenomenon, PhenomenonSource, Role, Scope, SourceType, Theme
+from phenomena.rules import today
+
+ANON, VIEWER, OPERATOR, OP_KABKOTA, SUPERVISOR, ADMIN = (
+    "anonymous",
+    "viewer",
+    "operator",
+    "op_kabkota",
+    "supervisor",
+    "admin",
+)
+ROLES = [ANON, VIEWER, OPERATOR, OP_KABKOTA, SUPERVISOR, ADMIN]
+SIGNED_IN = {VIEWER, OPERATOR, OP_KABKOTA, SUPERVISOR, ADMIN}
+INPUT = {OPERATOR, OP_KABKOTA, ADMIN}
+REVIEW = {SUPERVISOR, ADMIN}
+ANY = set(ROLES)
+NONE = set()
+
+# (glob on the URL name, roles that must be allowed, roles whose answer is not checked).
+# First match wins. Everyone else must be refused.
+RULES = [
+    # Sign-in, language, static helpers of the admin.
+    ("wagtailadmin_login", {ANON}, SIGNED_IN),
+    ("wagtailcore_login", {ANON}, SIGNED_IN),
+    ("wagtailadmin_password_reset*", NONE, ANY),
+    ("wagtailadmin_logout", NONE, ANY),  # GET is refused (405); tested on its own
+    ("set_language", NONE, ANY),  # POST only
+    ("wagtailadmin_javascript_catalog", NONE, ANY),
+    ("wagtailadmin_sprite", NONE, ANY),
+    ("wagtailadmin_error_test", NONE, ANY),
+    ("wagtailadmin_dismissibles", NONE, ANY),
+    ("wagtailadmin_home", SIGNED_IN, NONE),
+    ("wagtailadmin_account", SIGNED_IN, NONE),
+    # Public site.
+    ("wagtail_serve", ANY, NONE),
+    ("dashboard", SIGNED_IN, NONE),
+    ("arc_calendar", ANY, NONE),  # the release calendar is public information
+    ("arc_ics", ANY, NONE),
+    ("search:search", SIGNED_IN, NONE),
+    ("search:export_*", SIGNED_IN, NONE),
+    ("search:detail", NONE, {ADMIN}),  # the public page shows approved phenomena only
+    # Phenomena (the private draft): admins only.
+    ("wagtailsnippets_phenomena_phenomenon:list*", SIGNED_IN, NONE),
+    ("wagtailsnippets_phenomena_phenomenon:add", INPUT, NONE),
+    ("wagtailsnippets_phenomena_phenomenon:duplicates_check", INPUT, NONE),
+    ("wagtailsnippets_phenomena_phenomenon:duplicates_add_source", NONE, NONE),  # POST only
+    ("wagtailsnippets_phenomena_phenomenon:duplicates_merge", NONE, {ADMIN}),
+    ("wagtailsnippets_phenomena_phenomenon:revisions_unschedule", NONE, {ADMIN}),
+    ("wagtailsnippets_phenomena_phenomenon:workflow_action", NONE, {ADMIN}),
+    ("wagtailsnippets_phenomena_phenomenon:collect_workflow_action_data", NONE, {ADMIN}),
+    ("wagtailsnippets_phenomena_phenomenon:confirm_workflow_cancellation", NONE, {ADMIN}),
+    ("wagtailsnippets_phenomena_phenomenon:unpublish", NONE, {ADMIN}),
+    ("wagtailsnippets_phenomena_phenomenon:lock", NONE, {ADMIN}),
+    ("wagtailsnippets_phenomena_phenomenon:unlock", NONE, {ADMIN}),
+    ("wagtailsnippets_phenomena_phenomenon:revisions_revert", NONE, {ADMIN}),
+    ("wagtailsnippets_phenomena_phenomenon:*", {ADMIN}, NONE),
+    # The phenomenon chooser: results only what the user may see (tested elsewhere).
+    ("wagtailsnippetchoosers_phenomena_phenomenon:choose*", SIGNED_IN, NONE),
+    ("wagtailsnippetchoosers_phenomena_phenomenon:chosen", NONE, {ADMIN}),
+    ("wagtailsnippetchoosers_phenomena_phenomenon:chosen_multiple", SIGNED_IN, NONE),
+    ("wagtailsnippetchoosers_phenomena_phenomenon:create", NONE, {ADMIN}),
+    # Reference data: admins edit; the choosers feed the operators' forms.
+    ("wagtailsnippetchoosers_phenomena_*", NONE, SIGNED_IN),
+    ("wagtailsnippets_phenomena_*", {ADMIN}, NONE),
+    ("wagtailsnippets:index", NONE, SIGNED_IN),
+    ("home_arc_import", {ADMIN}, NONE),
+    # Approval workflow.
+    ("workflows:queue", REVIEW, NONE),
+    ("workflows:approve", NONE, NONE),  # POST only
+    ("workflows:reject", NONE, {ADMIN}),
+    ("workflows:mine", INPUT, NONE),
+    ("workflows:notifications", SIGNED_IN, NONE),
+    ("workflows:mark_all_read", NONE, SIGNED_IN),  # POST only
+    ("workflows:mark_read", NONE, SIGNED_IN),
+    ("workflows:open", NONE, SIGNED_IN),
+    ("alokasi-supervisor:*", {ADMIN}, NONE),
+    # Reminders.
+    ("reminders_preferences", SIGNED_IN, NONE),
+    ("schedules:*", {ADMIN}, NONE),
+    ("holidays:*", {ADMIN}, NONE),
+    ("sent_reminders:index*", {ADMIN}, NONE),
+    ("sent_reminders:inspect", {ADMIN}, NONE),
+    ("sent_reminders:*", NONE, {ADMIN}),  # a log: nobody adds or edits entries by hand
+    # Users and groups: admins.
+    ("wagtailusers_users:*", {ADMIN}, NONE),
+    ("wagtailusers_groups:*", NONE, {ADMIN}),
+    ("wagtailadmin_tag_autocomplete", INPUT, NONE),
+    ("wagtailadmin_tag_model_autocomplete", NONE, INPUT),
+    # Reports: site history is filtered per user (tested elsewhere); the rest is for admins.
+    ("wagtailadmin_reports:site_history*", NONE, ANY - {ANON}),
+    ("wagtailadmin_reports:*", NONE, {ADMIN}),
+    # Wagtail sections SIMFONI does not use: nobody but (perhaps) admins.
+    ("wagtailadmin_*", NONE, {ADMIN}),
+    ("wagtailimages*", NONE, {ADMIN}),
+    ("wagtaildocs*", NONE, {ADMIN}),
+    ("wagtailsettings:*", NONE, {ADMIN}),
+    ("wagtailsites:*", NONE, {ADMIN}),
+    ("wagtailembeds*", NONE, {ADMIN}),
+    ("wagtail_bulk_action", NONE, {ADMIN}),
+    ("wagtailcore_authenticate_with_password", NONE, ANY),
+    ("wagtaildocs_authenticate_with_password", NONE, ANY),
+]
+
+SKIPPED_PATTERNS = {"admin/^.*/$", "admin/test404/"}
+
+
+def walk(patterns, prefix="", namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = namespace
+            if pattern.namespace:
+                ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), ns)
+        elif isinstance(pattern, URLPattern):
+            full = prefix + str(pattern.pattern)
+            if full in SKIPPED_PATTERNS or pattern.name is None:
+                continue
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            yield name, full, pattern
+
+
+def all_views():
+    seen = {}
+    for name, route, pattern in walk(get_resolver().url_patterns):
+        seen.setdefault((name, route), pattern)
+    return sorted(seen)
+
+
+def rule_for(name):
+    for glob, allowed, ignored in RULES:
+        if fnmatch.fnmatchcase(name, glob):
+            return allowed, ignored
+    return None
+
+
+def test_every_view_is_declared():
+    missing = [f"{name}  ({route})" for name, route in all_views() if rule_for(name) is None]
+    assert not missing, "Views without a declared permission rule:\n" + "\n".join(missing)
+
+
+def _last_month(day=1):
+    return (today().replace(day=1) - datetime.timedelta(days=1)).replace(day=day)
+
+
+def _draft(author, title):
+    theme = Theme.objects.get(name="Harga-harga (Inflasi)")
+    phenomenon = Phenomenon(
+        title=title,
+        narrative="Narasi rahasia yang belum diajukan: angka 12 persen.",
+        reference_period=_last_month(),
+        scope=Scope.objects.get(code="dki"),
+        subject=theme.subject,
+        theme=theme,
+        author=author,
+        work_unit=author.simfoni_profile.work_unit,
+        live=False,
+    )
+    phenomenon.sources.add(
+        PhenomenonSource(
+            source_type=SourceType.objects.get(code="siaran_pers"),
+            url=f"https://jakarta.bps.go.id/pressrelease/2026/{abs(hash(title)) % 10000}",
+            source_date=_last_month(5),
+        )
+    )
+    phenomenon.full_clean()
+    phenomenon.save()
+    phenomenon.save_revision(user=author, log_action=True)
+    return phenomenon
+
+
+@pytest.fixture
+def world(make_user):
+    from django_q.models import Schedule
+
+    from reminders.models import Holiday, SentReminder
+    from workflows.demo import submit_for_review
+    from workflows.models import SupervisorAllocation
+
+    author = make_user("penulis", Role.OPERATOR, "fungsi-sosial-2")
+    reviewer = make_user("peninjau", Role.SUPERVISOR, "fungsi-distribusi-1")
+    SupervisorAllocation.objects.create(
+        supervisor=reviewer, theme=Theme.objects.get(name="Harga-harga (Inflasi)")
+    )
+    users = {
+        ANON: None,
+        VIEWER: make_user("pemantau", Role.VIEWER, "fungsi-ipds"),
+        OPERATOR: make_user("operatorlain", Role.OPERATOR, "fungsi-sosial-1"),
+        OP_KABKOTA: make_user("op3172", Role.OPERATOR, "bps-3172"),
+        SUPERVISOR: make_user("spv3172", Role.SUPERVISOR, "bps-3172"),
+        ADMIN: make_user("admin1", Role.ADMIN, "fungsi-ipds"),
+    }
+    draft = _draft(author, "Draf rahasia penulis")
+    pending = _draft(author, "Pengajuan penulis dalam review")
+    submit_for_review(pending, author)
+    pending.refresh_from_db()
+    task_state = pending.current_workflow_task_state
+    Schedule.objects.get_or_create(name="uji", defaults={"func": "reminders.tasks.operator_daily"})
+    Holiday.objects.get_or_create(date=datetime.date(2026, 12, 24), defaults={"name": "Cuti"})
+    SentReminder.objects.create(user=author, kind="operator_daily", key="2026-01-01")
+    return {
+        "users": users,
+        "author": author,
+        "draft": draft,
+        "pending": pending,
+        "task_state": task_state,
+    }
+
+
+def _model_for(namespace):
+    from wagtail.admin.viewsets import viewsets
+
+    for viewset in viewsets.viewsets:
+        if getattr(viewset, "name", None) is None and not hasattr(viewset, "model"):
+            continue
+        try:
+            if viewset.url_namespace == namespace:
+                model = viewset.model
+                if isinstance(model, str):
+                    from django.apps import apps
+
+                    model = apps.get_model(model)
+                return model
+        except Exception:  # viewsets without a namespace (page explorer)
+            continue
+    return None
+
+
+def _kwargs(name, pattern, world):
+    """Concrete arguments for a URL pattern, or None when it cannot be built."""
+    namespace = name.rsplit(":", 1)[0] if ":" in name else ""
+    draft, pending, task_state = world["draft"], world["pending"], world["task_state"]
+    kwargs = {}
+    converters = pattern.pattern.converters if hasattr(pattern.pattern, "converters") else {}
+    regex = pattern.pattern.regex
+    names = list(regex.groupindex)
+    if not names and regex.groups:
+        return None  # positional regex groups (document serving): nothing to declare
+    for arg in names:
+        if namespace.endswith("_phenomenon"):
+            workflowish = "workflow" in name or arg == "task_state_id"
+            target = pending if workflowish else draft
+            values = {
+                "pk": target.pk,
+                "revision_id": target.latest_revision_id,
+                "revision_id_a": "earliest",
+                "revision_id_b": "latest",
+                "task_state_id": task_state.pk,
+                "workflow_state_id": pending.current_workflow_state.pk,
+                "action_name": "approve",
+            }
+            if arg in values:
+                kwargs[arg] = values[arg]
+                continue
+        if arg == "pk" or arg == "object_id":
+            model = _model_for(namespace)
+            if model is None and namespace == "wagtailusers_users":
+                kwargs[arg] = world["author"].pk
+                continue
+            if model is None and namespace == "wagtailusers_groups":
+                kwargs[arg] = Group.objects.get(name=Role.OPERATOR).pk
+                continue
+            if model is None:
+                return None
+            obj = model.objects.order_by("pk").first()
+            if obj is None:
+                return None
+            kwargs[arg] = obj.pk
+        elif arg in ("app_label", "app_name"):
+            kwargs[arg] = "phenomena"
+        elif arg in ("model_name",):
+            kwargs[arg] = "phenomenon"
+        elif arg == "action":
+            kwargs[arg] = "delete"
+        elif arg == "task_state_id":
+            kwargs[arg] = task_state.pk
+        elif arg == "pk" and name == "search:detail":
+            kwargs[arg] = draft.pk
+        else:
+            return None
+    if name == "search:detail":
+        kwargs["pk"] = draft.pk
+    if name.startswith("workflows:mark_read") or name.startswith("workflows:open"):
+        from notifications.models import Notification
+
+        note = Notification.objects.order_by("pk").first()
+        if note is None:
+            return None
+        kwargs["pk"] = note.pk
+    return kwargs
+
+
+def _url(name, route, pattern, world):
+    kwargs = _kwargs(name, pattern, world)
+    if kwargs is None:
+        return None
+    try:
+        url = reverse(name, kwargs=kwargs)
+    except Exception:
+        return None
+    if name == "wagtail_bulk_action":
+        url += f"?id={world['draft'].pk}"
+    if name.endswith(":duplicates_merge"):
+        url += f"?into={world['pending'].pk}"
+    return url
+
+
+def _outcome(response):
+    status = response.status_code
+    if status == 200:
+        return "allowed"
+    if status in (400, 403, 404, 405):
+        return "refused"
+    if status in (301, 302):
+        location = response.url
+        if "/login/" in location:
+            return "refused"
+        if location in (reverse("wagtailadmin_home"), "/admin/"):
+            return "refused"
+        return "allowed"
+    return f"status {status}"
+
+
+def _client_for(client, user):
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def test_each_view_answers_each_role_as_declared(client, world):
+    client.raise_request_exception = False
+    wrong = []
+    checked = 0
+    for name, route in all_views():
+        rule = rule_for(name)
+        if rule is None:
+            continue
+        allowed, ignored = rule
+        pattern = _pattern(name, route)
+        url = _url(name, route, pattern, world)
+        if url is None:
+            continue
+        for role in ROLES:
+            if role in ignored:
+                continue
+            response = _client_for(client, world["users"][role]).get(url)
+            outcome = _outcome(response)
+            expected = "allowed" if role in allowed else "refused"
+            checked += 1
+            if outcome != expected:
+                wrong.append(f"{role:<11} GET {url}  ({name}): {outcome}, expected {expected}")
+    assert checked > 300
+    assert not wrong, "\n".join(wrong)
+
+
+def _pattern(name, route):
+    for n, r, pattern in walk(get_resolver().url_patterns):
+        if n == name and r == route:
+            return pattern
+    raise LookupError(name)
+
+
+def _state():
+    from wagtail.models import ModelLogEntry, Revision, WorkflowState
+
+    return (
+        list(Phenomenon.objects.order_by("pk").values_list("pk", "live", "latest_revision_id")),
+        Revision.objects.count(),
+        ModelLogEntry.objects.exclude(action="wagtail.view").count(),
+        list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
+    )
+
+
+POST_ROLES = [ANON, VIEWER, OPERATOR, OP_KABKOTA, SUPERVISOR]
+POST_PREFIXES = (
+    "wagtailsnippets_phenomena_phenomenon:",
+    "wagtailsnippetchoosers_phenomena_phenomenon:",
+    "wagtail_bulk_action",
+    "workflows:",
+)
+
+
+def test_refused_posts_change_nothing(client, world):
+    """Every phenomenon and workflow view, POSTed to by each role that may not use it on the
+    private draft / the submission in review, leaves phenomena, revisions, history and
+    workflows as they were."""
+    client.raise_request_exception = False
+    wrong = []
+    for name, route in all_views():
+        if not name.startswith(POST_PREFIXES):
+            continue
+        allowed, ignored = rule_for(name)
+        url = _url(name, route, _pattern(name, route), world)
+        if url is None:
+            continue
+        for role in POST_ROLES:
+            if role in allowed:
+                continue
+            if name.endswith((":add", ":duplicates_check")) or name == "workflows:mine":
+                continue
+            before = _state()
+            data = {"title": "Diubah oleh penyusup", "into": world["pending"].pk}
+            response = _client_for(client, world["users"][role]).post(url, data)
+            after = _state()
+            if response.status_code >= 500:
+                wrong.append(f"{role:<11} POST {url} ({name}): {response.status_code}")
+            elif before != after:
+                wrong.append(f"{role:<11} POST {url} ({name}) changed data: {response.status_code}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_get_logout_keeps_the_session(client, world):
+    client.force_login(world["users"][VIEWER])
+    client.get(reverse("wagtailadmin_logout"))
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+

@@ -76,6 +76,28 @@ class PhenomenonDeleteBulkAction(DeleteBulkAction):
 
     models = [Phenomenon]
 
+    def get_all_objects_in_listing_query(self, parent_id):
+        from .permissions import visible_phenomena
+
+        return visible_phenomena(self.request.user).values_list("pk", flat=True)
+
+    @cached_property
+    def _actionable_objects(self):
+        """Wagtail lists the items the user may not delete by title; here only those the user
+        may see are listed at all, and users who may delete nothing are refused outright."""
+        from .permissions import visible_phenomena
+
+        user = self.request.user
+        if not self.permission_policy.user_has_permission(user, "delete"):
+            raise PermissionDenied
+        objects, extra = super(DeleteBulkAction, self).get_actionable_objects()
+        hidden = {p.pk for p in extra["items_with_no_access"]}
+        visible = set(visible_phenomena(user).filter(pk__in=hidden).values_list("pk", flat=True))
+        no_access = [p for p in extra["items_with_no_access"] if p.pk in visible]
+        if not objects and not no_access:
+            raise PermissionDenied
+        return objects, {"items_with_no_access": no_access}
+
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         view = kwargs["self"]

@@ -255,6 +255,10 @@ class PhenomenonViewSet(SnippetViewSet):
     # Workflow history (rejection reasons) and revisions (pending edits): the history rule.
     workflow_history_view_class = history_checked(snippet_views.WorkflowHistoryView)
     workflow_history_detail_view_class = history_checked(snippet_views.WorkflowHistoryDetailView)
+    # Cancelling a workflow is for its author and admins (the page names the submission).
+    confirm_workflow_cancellation_view_class = checked(
+        snippet_views.ConfirmWorkflowCancellationView, "change"
+    )
     usage_view_class = checked(snippet_views.UsageView, "view")
     lock_view_class = checked(snippet_views.LockView, "lock")
     unlock_view_class = checked(snippet_views.UnlockView, "unlock")

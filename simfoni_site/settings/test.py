@@ -1,7 +1,7 @@
 """Settings for the test suite: same as production defaults, fast hashing, no real e-mail."""
 
 from .base import *  # noqa: F403
-from .base import Q_CLUSTER
+from .base import LOGGING, Q_CLUSTER
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -12,3 +12,6 @@ STORAGES = {
 }
 # django-q2 reads Q_CLUSTER once at import (override_settings has no effect): tasks run inline.
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+AXES_VERBOSE = False
+# django-axes logs every reset at INFO level: keep the test output readable.
+LOGGING = {**LOGGING, "loggers": {**LOGGING["loggers"], "axes": {"level": "WARNING"}}}

@@ -26,8 +26,7 @@ class Command(BaseCommand):
         extra = {k: v for k, v in result.items() if k not in {"accounts", "phenomena", "arc"}}
         if extra:
             self.stdout.write("  " + ", ".join(f"{k}: {v}" for k, v in extra.items()))
-        if held:
-            self.stdout.write(f"  {len(held)} demo e-mail notifications not sent.")
+        self.stdout.write(f"  {len(held)} demo e-mail notifications not sent.")
         self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}):")
         for account in demo_accounts()[:6]:
             self.stdout.write(f"  {account.username:<12} {account.role:<11} {account.unit}")

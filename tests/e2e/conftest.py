@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -53,5 +54,12 @@ def new_page(browser, live_server):
         return page
 
     yield make
+    # Leave every page first: Wagtail's editor sends a last request (releasing its editing
+    # session) when the page unloads. Let the live server finish it before the database is
+    # flushed, or the flush meets a locked SQLite table.
     for context in contexts:
+        for page in context.pages:
+            page.goto("about:blank")
+            page.wait_for_load_state("networkidle")
         context.close()
+    time.sleep(0.5)

@@ -152,24 +152,35 @@ class PhenomenonEditView(
     redirect_view_name = "edit"
 
 
-def duplicate_flag(phenomenon):
-    """Number of possible duplicates (for the list column), 0 when none.
+def duplicate_flag(phenomenon, user):
+    """Number of possible duplicates `user` may see (for the list column), 0 when none.
 
-    Only for what still awaits a decision (never approved, or an edit pending): a check costs a
-    few queries, and running it for every approved row made each list page a full duplicate
-    scan. Approved phenomena keep the "Kemungkinan duplikat" button on their inspect page."""
-    if phenomenon.live and not phenomenon.has_unpublished_changes:
+    Only for what still awaits a decision (never approved, or an edit pending that `user` may
+    read): a check costs a few queries, and running it for every approved row made each list
+    page a full duplicate scan. Approved phenomena keep the "Kemungkinan duplikat" button on
+    their inspect page. Counts what the review page lists (`visible_candidates`)."""
+    from .duplicates.views import sees_pending_edit, visible_candidates
+
+    if user is None or (
+        phenomenon.live
+        and not (phenomenon.has_unpublished_changes and sees_pending_edit(user, phenomenon))
+    ):
         return 0
-    from .duplicates.service import duplicate_candidates
-
-    return len(duplicate_candidates(phenomenon))
+    return len(visible_candidates(user, phenomenon))
 
 
 class DuplicateFlagColumn(Column):
+    """The number of possible duplicates the user may see, linking to the review page."""
+
     cell_template_name = "phenomena/duplicates/flag_cell.html"
+
+    def get_value(self, instance):
+        return 0  # counted per user in get_cell_context_data
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        context["raw_value"] = duplicate_flag(instance, getattr(request, "user", None))
         context["review_url"] = reverse(
             "wagtailsnippets_phenomena_phenomenon:duplicates_review", args=[instance.pk]
         )
@@ -213,9 +224,7 @@ class PhenomenonViewSet(SnippetViewSet):
         Column("scope", label=_("Cakupan")),
         Column("author", label=_("Penginput")),
         DateColumn("updated_at", label=_("Diperbarui"), sort_key="updated_at"),
-        DuplicateFlagColumn(
-            "duplicate_flag", label=_("Kemungkinan duplikat"), accessor=duplicate_flag
-        ),
+        DuplicateFlagColumn("duplicate_flag", label=_("Kemungkinan duplikat")),
     ]
     list_export = [
         "title",

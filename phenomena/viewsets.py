@@ -107,7 +107,10 @@ def history_checked(view_class):
 
 
 class MergedRedirectMixin:
-    """A merged duplicate's admin pages lead to the phenomenon it was merged into."""
+    """A merged duplicate's admin pages lead to the phenomenon it was merged into.
+
+    The note names the duplicate only to those who may see it (the policy's "view"); others
+    read a neutral note. The survivor's own view checks their permissions again."""
 
     redirect_view_name = "inspect"
     merged_object = None
@@ -116,8 +119,8 @@ class MergedRedirectMixin:
         pk = self.kwargs.get("pk")
         merged = Phenomenon.objects.filter(pk=pk, merged_into__isnull=False).first()
         if merged is not None:
-            # No permission check needed: the redirect reveals only the survivor's URL,
-            # whose own view checks permissions again.
+            # No permission check here: the redirect reveals only the survivor's URL, whose
+            # own view checks permissions; the note below names nothing the user may not see.
             self.merged_object = merged
             return merged
         return super().get_object(*args, **kwargs)
@@ -128,11 +131,14 @@ class MergedRedirectMixin:
             from django.contrib import messages
             from django.utils.translation import gettext
 
-            messages.info(
-                request,
-                gettext("Fenomena “%(title)s” sudah digabungkan ke fenomena ini.")
-                % {"title": obj.title},
-            )
+            policy = policy_registry.get_by_type(Phenomenon)
+            if policy.user_has_permission_for_instance(request.user, "view", obj):
+                note = gettext("Fenomena “%(title)s” sudah digabungkan ke fenomena ini.") % {
+                    "title": obj.title
+                }
+            else:
+                note = gettext("Fenomena yang Anda buka sudah digabungkan ke fenomena lain.")
+            messages.info(request, note)
             name = f"wagtailsnippets_phenomena_phenomenon:{self.redirect_view_name}"
             return redirect(reverse(name, args=[obj.merged_into_id]))
         return super().dispatch(request, *args, **kwargs)

@@ -276,8 +276,8 @@ def visible_candidates(user, phenomenon):
     phenomena list's "Kemungkinan duplikat" column counts them."""
     content = None if sees_pending_edit(user, phenomenon) else phenomenon
     candidates = duplicate_candidates(phenomenon, content=content)
-    if not candidates:
-        return []
+    if not candidates or is_admin(user):
+        return candidates
     visible_ids = set(
         visible_phenomena(user)
         .filter(pk__in={match.phenomenon.pk for match in candidates})

@@ -80,7 +80,23 @@ class InstanceActionsIndexMixin:
     The title opens the editor for whoever may change the row, otherwise the detail view
     (Wagtail's title column falls back to the inspect URL when there is no edit URL). Every
     row may be inspected: the list holds only visible phenomena. The checks below use the
-    row's own fields (author), so they cost no query per row."""
+    row's own fields (author, publication dates) and its workflow state, prefetched for the
+    whole page the way Wagtail's page listings do (`prefetch_workflow_states`), so they cost
+    no query per row."""
+
+    def get_base_queryset(self):
+        from django.db.models import Prefetch
+        from wagtail.models import WorkflowState
+
+        # Read by `workflow_in_progress` (the delete rule refuses what is in review).
+        active = WorkflowState.objects.active().select_related("current_task_state__task")
+        return (
+            super()
+            .get_base_queryset()
+            .prefetch_related(
+                Prefetch("_workflow_states", queryset=active, to_attr="_current_workflow_states")
+            )
+        )
 
     def get_edit_url(self, instance):
         if may(self.request.user, "change", instance):

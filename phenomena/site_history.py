@@ -13,7 +13,9 @@ history page (the policy's "history" action):
 - everyone: the entries of what they did themselves.
 
 The same restriction applies to the rows, the CSV/XLSX download and the filter choices (users,
-actions). `simfoni_site/urls.py` routes Wagtail's report URLs here.
+actions). The download writes its cells through `phenomena.spreadsheet` (formula-like labels
+neutralised, control characters of old labels removed), as every other export.
+`simfoni_site/urls.py` routes Wagtail's report URLs here.
 """
 
 from django.contrib.auth import get_user_model
@@ -27,6 +29,7 @@ from wagtail.log_actions import registry as log_action_registry
 from .models import Phenomenon, Role
 from .permissions import is_admin, visible_phenomena
 from .roles import role_of
+from .spreadsheet import SafeSpreadsheetExportMixin
 
 
 def history_readable_phenomena(user):
@@ -87,7 +90,9 @@ class SimfoniSiteHistoryFilterSet(SiteHistoryReportFilterSet):
         return self.get_users_queryset()
 
 
-class SiteHistoryView(LogEntriesView):
+class SiteHistoryView(SafeSpreadsheetExportMixin, LogEntriesView):
+    """Only readable entries; the download's cells made safe like every SIMFONI export."""
+
     filterset_class = SimfoniSiteHistoryFilterSet
 
     def dispatch(self, request, *args, **kwargs):

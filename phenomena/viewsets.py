@@ -107,7 +107,10 @@ def history_checked(view_class):
 
 
 class MergedRedirectMixin:
-    """A merged duplicate's admin pages lead to the phenomenon it was merged into."""
+    """A merged duplicate's admin pages lead to the phenomenon it was merged into.
+
+    The note names the duplicate only to those who may see it (the policy's "view"); others
+    read a neutral note. The survivor's own view checks their permissions again."""
 
     redirect_view_name = "inspect"
     merged_object = None
@@ -116,8 +119,8 @@ class MergedRedirectMixin:
         pk = self.kwargs.get("pk")
         merged = Phenomenon.objects.filter(pk=pk, merged_into__isnull=False).first()
         if merged is not None:
-            # No permission check needed: the redirect reveals only the survivor's URL,
-            # whose own view checks permissions again.
+            # No permission check here: the redirect reveals only the survivor's URL, whose
+            # own view checks permissions; the note below names nothing the user may not see.
             self.merged_object = merged
             return merged
         return super().get_object(*args, **kwargs)
@@ -128,11 +131,14 @@ class MergedRedirectMixin:
             from django.contrib import messages
             from django.utils.translation import gettext
 
-            messages.info(
-                request,
-                gettext("Fenomena “%(title)s” sudah digabungkan ke fenomena ini.")
-                % {"title": obj.title},
-            )
+            policy = policy_registry.get_by_type(Phenomenon)
+            if policy.user_has_permission_for_instance(request.user, "view", obj):
+                note = gettext("Fenomena “%(title)s” sudah digabungkan ke fenomena ini.") % {
+                    "title": obj.title
+                }
+            else:
+                note = gettext("Fenomena yang Anda buka sudah digabungkan ke fenomena lain.")
+            messages.info(request, note)
             name = f"wagtailsnippets_phenomena_phenomenon:{self.redirect_view_name}"
             return redirect(reverse(name, args=[obj.merged_into_id]))
         return super().dispatch(request, *args, **kwargs)
@@ -152,24 +158,35 @@ class PhenomenonEditView(
     redirect_view_name = "edit"
 
 
-def duplicate_flag(phenomenon):
-    """Number of possible duplicates (for the list column), 0 when none.
+def duplicate_flag(phenomenon, user):
+    """Number of possible duplicates `user` may see (for the list column), 0 when none.
 
-    Only for what still awaits a decision (never approved, or an edit pending): a check costs a
-    few queries, and running it for every approved row made each list page a full duplicate
-    scan. Approved phenomena keep the "Kemungkinan duplikat" button on their inspect page."""
-    if phenomenon.live and not phenomenon.has_unpublished_changes:
+    Only for what still awaits a decision (never approved, or an edit pending that `user` may
+    read): a check costs a few queries, and running it for every approved row made each list
+    page a full duplicate scan. Approved phenomena keep the "Kemungkinan duplikat" button on
+    their inspect page. Counts what the review page lists (`visible_candidates`)."""
+    from .duplicates.views import sees_pending_edit, visible_candidates
+
+    if user is None or (
+        phenomenon.live
+        and not (phenomenon.has_unpublished_changes and sees_pending_edit(user, phenomenon))
+    ):
         return 0
-    from .duplicates.service import duplicate_candidates
-
-    return len(duplicate_candidates(phenomenon))
+    return len(visible_candidates(user, phenomenon))
 
 
 class DuplicateFlagColumn(Column):
+    """The number of possible duplicates the user may see, linking to the review page."""
+
     cell_template_name = "phenomena/duplicates/flag_cell.html"
+
+    def get_value(self, instance):
+        return 0  # counted per user in get_cell_context_data
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        context["raw_value"] = duplicate_flag(instance, getattr(request, "user", None))
         context["review_url"] = reverse(
             "wagtailsnippets_phenomena_phenomenon:duplicates_review", args=[instance.pk]
         )
@@ -213,9 +230,7 @@ class PhenomenonViewSet(SnippetViewSet):
         Column("scope", label=_("Cakupan")),
         Column("author", label=_("Penginput")),
         DateColumn("updated_at", label=_("Diperbarui"), sort_key="updated_at"),
-        DuplicateFlagColumn(
-            "duplicate_flag", label=_("Kemungkinan duplikat"), accessor=duplicate_flag
-        ),
+        DuplicateFlagColumn("duplicate_flag", label=_("Kemungkinan duplikat")),
     ]
     list_export = [
         "title",

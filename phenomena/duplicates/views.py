@@ -264,6 +264,28 @@ def _decisions_for(user, phenomenon, visible_ids):
     return rows
 
 
+def sees_pending_edit(user, phenomenon) -> bool:
+    """May `user` read `phenomenon`'s latest content (a draft, a pending edit)?"""
+    return _policy().user_has_permission_for_instance(user, "history", phenomenon)
+
+
+def visible_candidates(user, phenomenon):
+    """The possible duplicates of `phenomenon` that `user` may see (`visible_phenomena`),
+    found from the content they may read: its latest one if they may read its pending edit
+    (the history rule), else its approved version.  The review page lists these and the
+    phenomena list's "Kemungkinan duplikat" column counts them."""
+    content = None if sees_pending_edit(user, phenomenon) else phenomenon
+    candidates = duplicate_candidates(phenomenon, content=content)
+    if not candidates or is_admin(user):
+        return candidates
+    visible_ids = set(
+        visible_phenomena(user)
+        .filter(pk__in={match.phenomenon.pk for match in candidates})
+        .values_list("pk", flat=True)
+    )
+    return [match for match in candidates if match.phenomenon.pk in visible_ids]
+
+
 def review_view(request, pk):
     """The possible duplicates of one phenomenon and the decisions taken about it.
 
@@ -277,8 +299,7 @@ def review_view(request, pk):
         raise PermissionDenied
     if phenomenon.merged_into_id:
         return redirect(admin_url(phenomenon.merged_into, "inspect"))
-    sees_pending = _policy().user_has_permission_for_instance(user, "history", phenomenon)
-    candidates = duplicate_candidates(phenomenon, content=None if sees_pending else phenomenon)
+    candidates = visible_candidates(user, phenomenon)
     ids = {m.phenomenon.pk for m in candidates}
     ids |= set(
         DuplicateDecision.objects.filter(phenomenon=phenomenon).values_list("other_id", flat=True)
@@ -290,8 +311,6 @@ def review_view(request, pk):
     visible_ids.add(phenomenon.pk)
     matches = []
     for match in candidates:
-        if match.phenomenon.pk not in visible_ids:
-            continue
         row = match.as_dict(user)
         row["merge_into"] = may_merge(user, match.phenomenon, phenomenon)
         row["merge_from"] = may_merge(user, phenomenon, match.phenomenon)

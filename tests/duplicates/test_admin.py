@@ -329,3 +329,28 @@ def test_review_page_lists_only_what_the_user_may_see(
     client.force_login(province_operator)  # the author of both drafts sees them
     html = client.get(url).content.decode()
     assert SAME_STORY_TITLE in html and "Alasan operator yang belum direview" in html
+
+
+def test_list_counts_only_possible_duplicates_the_user_may_see(
+    client, make_phenomenon, province_operator, make_user, admin_user
+):
+    own = make_phenomenon(province_operator)
+    make_phenomenon(  # another operator's draft: the province operator may not see it
+        make_user("opsos2b", Role.OPERATOR, "fungsi-sosial-2"),
+        title=SAME_STORY_TITLE,
+        narrative=SAME_STORY,
+        url="https://cnnindonesia.com/draf-lain",
+    )
+    make_phenomenon(None, url="https://cnnindonesia.com/disetujui", live=True)
+
+    client.force_login(admin_user)
+    html = client.get(reverse(f"{NS}:list")).content.decode()
+    assert "2 kemungkinan duplikat" in html  # the admin sees both matches of the draft
+
+    client.force_login(province_operator)
+    html = client.get(reverse(f"{NS}:list")).content.decode()
+    assert SAME_STORY_TITLE not in html
+    assert "2 kemungkinan duplikat" not in html
+    assert "1 kemungkinan duplikat" in html  # only the approved one, which they may see
+    review = client.get(reverse(f"{NS}:duplicates_review", args=[own.pk])).content.decode()
+    assert SAME_STORY_TITLE not in review

@@ -302,3 +302,32 @@ def test_merged_approved_phenomenon_leads_viewers_to_the_survivor(client, pair, 
     assert response.status_code == 302
     assert response.url == reverse("search:detail", args=[survivor.pk])
     assert client.get(response.url).status_code == 200
+
+
+def test_merged_admin_url_names_the_duplicate_only_to_who_may_see_it(
+    client, make_phenomenon, province_operator, kabkota_operator, admin_user
+):
+    survivor = make_phenomenon(province_operator, live=True, url="https://kompas.com/read/1")
+    secret = make_phenomenon(
+        province_operator,
+        title="Draf rahasia yang digabungkan",
+        narrative=SAME_STORY,
+        url="https://www.cnnindonesia.com/ekonomi/rahasia",
+    )
+    Phenomenon.objects.filter(pk=secret.pk).update(merged_into=survivor)
+    for view in ("inspect", "edit"):
+        url = reverse(f"{NS}:{view}", args=[secret.pk])
+
+        client.force_login(kabkota_operator)  # may not see the draft
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url == reverse(f"{NS}:{view}", args=[survivor.pk])
+        page = client.get(url, follow=True).content.decode()
+        assert "Draf rahasia" not in page
+        if view == "inspect":  # the approved survivor is open to them, with a neutral note
+            assert "sudah digabungkan ke fenomena lain" in page
+
+        for user in (province_operator, admin_user):  # its author and an admin see its title
+            client.force_login(user)
+            page = client.get(url, follow=True).content.decode()
+            assert "Draf rahasia yang digabungkan" in page

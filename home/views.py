@@ -23,6 +23,12 @@ from . import arc, dashboard
 class DashboardLoginView(LoginView):
     """Wagtail's admin login; without a `next` it lands on the dashboard, not the admin home."""
 
+    def get_redirect_url(self):
+        # Only paths on this site: a bare word ("?next=abc") would be read as a view name
+        # and fail with a 500 when Django resolves it.
+        url = super().get_redirect_url()
+        return url if url.startswith("/") else ""
+
     def get_success_url(self):
         return self.get_redirect_url() or reverse("dashboard")
 

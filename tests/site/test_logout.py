@@ -32,3 +32,13 @@ def test_post_logs_out(client, viewer):
     assert response.status_code == 302
     assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""
     assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_login_with_a_bare_word_as_next_lands_on_the_dashboard(client, make_user):
+    from phenomena.models import Role
+
+    user = make_user("pemantau2", Role.VIEWER, "fungsi-ipds")
+    client.force_login(user)
+    response = client.get(reverse("wagtailadmin_login") + "?next=abc")
+    assert response.status_code == 302
+    assert response.url == reverse("dashboard")

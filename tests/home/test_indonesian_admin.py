@@ -290,6 +290,19 @@ def test_login_page_says_simfoni_in_indonesian(client, db):
     assert "<title>Masuk - SIMFONI</title>" in html
 
 
+@pytest.mark.parametrize("url_name", ["wagtailadmin_home", "wagtailusers_users:index"])
+def test_admin_sidebar_shows_the_simfoni_wordmark_not_wagtails_bird(client, make_user, url_name):
+    """The sidebar draws the contents of <template data-wagtail-sidebar-branding-logo> in place
+    of its built-in bird when the template is not empty."""
+    import re
+
+    client.force_login(make_user("adm", Role.ADMIN, "fungsi-ipds"))
+    html = page(client, reverse(url_name))
+    logo = re.search(r"<template data-wagtail-sidebar-branding-logo>(.*?)</template>", html, re.S)
+    assert logo, "no sidebar branding template"
+    assert "simfoni-wordmark" in logo.group(1) and "SIMFONI" in logo.group(1)
+
+
 def test_phrases_the_crawl_forbids_are_found_on_an_english_page(client, office):
     """The crawl can fail: the same pages in English show phrases it looks for."""
     client.force_login(office.op)

@@ -303,6 +303,17 @@ def test_admin_sidebar_shows_the_simfoni_wordmark_not_wagtails_bird(client, make
     assert "simfoni-wordmark" in logo.group(1) and "SIMFONI" in logo.group(1)
 
 
+def test_users_list_says_ya_and_tindakan_to_screen_readers(client, make_user):
+    """The "Aktif" column's icon said "True" and the header buttons' landmark "Actions"."""
+    import re
+
+    client.force_login(make_user("adm", Role.ADMIN, "fungsi-ipds"))
+    html = page(client, reverse("wagtailusers_users:index"))
+    spoken = re.findall(r'<span class="w-sr-only">\s*([^<]*?)\s*</span>', html)
+    assert "Ya" in spoken and "True" not in spoken
+    assert 'aria-label="Tindakan" id="w-slim-header-buttons"' in html
+
+
 def test_phrases_the_crawl_forbids_are_found_on_an_english_page(client, office):
     """The crawl can fail: the same pages in English show phrases it looks for."""
     client.force_login(office.op)

@@ -314,6 +314,15 @@ def test_users_list_says_ya_and_tindakan_to_screen_readers(client, make_user):
     assert 'aria-label="Tindakan" id="w-slim-header-buttons"' in html
 
 
+@pytest.mark.parametrize("role", [Role.OPERATOR, Role.ADMIN])
+def test_help_menu_and_home_do_not_send_users_to_wagtails_english_guides(client, make_user, role):
+    client.force_login(make_user("u", role, "fungsi-ipds"))
+    html = page(client, reverse("wagtailadmin_home"))
+    assert "guide.wagtail.org" not in html and "wagtail.org/releases" not in html
+    assert "Yang baru di Wagtail" not in html and "Panduan editor Wagtail" not in html
+    assert "Pintasan" in html  # the rest of Bantuan stays
+
+
 def test_phrases_the_crawl_forbids_are_found_on_an_english_page(client, office):
     """The crawl can fail: the same pages in English show phrases it looks for."""
     client.force_login(office.op)

@@ -113,3 +113,30 @@ def test_wagtail_lists_scroll_within_their_box_on_a_phone(live_server, new_page,
         assert tables.count(), url
         last_cells = tables.first.locator("tbody tr").first.locator("td")
         assert_reachable(page, last_cells.last)
+
+
+def test_page_titles_and_user_names_stay_readable_on_a_phone(live_server, new_page, office):
+    """The header's buttons ("Login terkunci", "Tambah pengguna") squeezed the page title to
+    nothing, and a name in the users list must wrap between words, not letter by letter."""
+    page = new_page("admin_hp", PASSWORD, viewport=PHONE)
+    for url, title in (
+        ("/admin/users/", "Pengguna"),
+        ("/admin/snippets/phenomena/phenomenon/", "Fenomena"),
+        ("/admin/jadwal-tugas/", "Jadwal tugas"),
+    ):
+        page.goto(f"{live_server.url}{url}")
+        assert_fits(page)
+        crumb = page.locator("header .w-breadcrumbs li:not([hidden])").last
+        assert crumb.inner_text().strip() == title
+        # The title lies inside the (clipping) breadcrumb box, not past its right edge.
+        title_right, box_right = crumb.evaluate(
+            "e => [e.getBoundingClientRect().right,"
+            " e.closest('.w-breadcrumbs').getBoundingClientRect().right]"
+        )
+        assert title_right <= box_right + 1, f"{url}: the title is cut off"
+        for button in page.locator("header nav a.w-header-button").all():
+            box = button.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE[0] + 1, url
+    page.goto(f"{live_server.url}/admin/users/")
+    name = page.locator("table.listing tbody td.title").first
+    assert name.bounding_box()["width"] >= 160  # 10rem: room for a word per line

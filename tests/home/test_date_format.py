@@ -31,3 +31,38 @@ def test_release_date_reads_in_the_same_format(db):
     release = ReleaseDate(indicator=Indicator.objects.first(), date=MOMENT.date())
     with translation.override("id"):
         assert str(release).endswith("— 4 Des 2026")
+
+
+def test_no_template_writes_another_date_format():
+    """Templates name a format (DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT...) or write a
+    machine one (Y-m-d in form values): "Fenomena saya", the queue and notifications said
+    "05-12-2026 00:17", the Rincian page "5 Desember 2026, 00:17", the login lockout "21:51"."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spelled = re.compile(r"""\|\s*date\s*:\s*["']([^"']*)["']""")
+    other = re.compile(r"d-m|j F|H:i")  # 05-12-2026, 5 Desember 2026, 21:51
+    found = [
+        f"{path.relative_to(root)}: {match.group(0)}"
+        for path in root.glob("*/templates/**/*.html")
+        if ".venv" not in path.parts
+        for match in spelled.finditer(path.read_text())
+        if other.search(match.group(1))
+    ]
+    assert found == []
+
+
+def test_fenomena_saya_shows_the_one_format(client, province_operator):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from tests.workflows.wf_helpers import make_phenomenon
+
+    phenomenon = make_phenomenon(province_operator)
+    client.force_login(province_operator)
+    html = client.get(reverse("workflows:mine")).content.decode()
+    with translation.override("id"):
+        expected = date_format(timezone.localtime(phenomenon.updated_at), "DATETIME_FORMAT")
+    assert expected in html
+    assert timezone.localtime(phenomenon.updated_at).strftime("%d-%m-%Y") not in html

@@ -292,6 +292,39 @@ def test_login_page_says_simfoni_in_indonesian(client, db):
     assert "<title>Masuk - SIMFONI</title>" in html
 
 
+@pytest.mark.parametrize("url_name", ["wagtailadmin_home", "wagtailusers_users:index"])
+def test_admin_sidebar_shows_the_simfoni_wordmark_not_wagtails_bird(client, make_user, url_name):
+    """The sidebar draws the contents of <template data-wagtail-sidebar-branding-logo> in place
+    of its built-in bird when the template is not empty."""
+    import re
+
+    client.force_login(make_user("adm", Role.ADMIN, "fungsi-ipds"))
+    html = page(client, reverse(url_name))
+    logo = re.search(r"<template data-wagtail-sidebar-branding-logo>(.*?)</template>", html, re.S)
+    assert logo, "no sidebar branding template"
+    assert "simfoni-wordmark" in logo.group(1) and "SIMFONI" in logo.group(1)
+
+
+def test_users_list_says_ya_and_tindakan_to_screen_readers(client, make_user):
+    """The "Aktif" column's icon said "True" and the header buttons' landmark "Actions"."""
+    import re
+
+    client.force_login(make_user("adm", Role.ADMIN, "fungsi-ipds"))
+    html = page(client, reverse("wagtailusers_users:index"))
+    spoken = re.findall(r'<span class="w-sr-only">\s*([^<]*?)\s*</span>', html)
+    assert "Ya" in spoken and "True" not in spoken
+    assert 'aria-label="Tindakan" id="w-slim-header-buttons"' in html
+
+
+@pytest.mark.parametrize("role", [Role.OPERATOR, Role.ADMIN])
+def test_help_menu_and_home_do_not_send_users_to_wagtails_english_guides(client, make_user, role):
+    client.force_login(make_user("u", role, "fungsi-ipds"))
+    html = page(client, reverse("wagtailadmin_home"))
+    assert "guide.wagtail.org" not in html and "wagtail.org/releases" not in html
+    assert "Yang baru di Wagtail" not in html and "Panduan editor Wagtail" not in html
+    assert "Pintasan" in html  # the rest of Bantuan stays
+
+
 def test_phrases_the_crawl_forbids_are_found_on_an_english_page(client, office):
     """The crawl can fail: the same pages in English show phrases it looks for."""
     client.force_login(office.op)

@@ -15,7 +15,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "workflows"))
 from wf_helpers import SNIPPET, make_phenomenon, submit, theme  # noqa: E402
 
 from phenomena.models import (  # noqa: E402
-    MONTHS_ID,
     Indicator,
     Outlet,
     PhenomenonIndicator,
@@ -95,9 +94,11 @@ def test_detail_is_readable_with_sources_indicators_and_keywords(client, people,
         "Ringkasan riwayat",
     ):
         assert text in html, text
-    # dates in Indonesian words, not ISO timestamps or Python reprs
-    assert f"{source.source_date.day} {MONTHS_ID[source.source_date.month - 1]}" in html
-    assert MONTHS_ID[timezone.localtime().month - 1] in html  # approved today
+    # dates in SIMFONI's one Indonesian format ("5 Nov 2026"), not ISO timestamps or reprs
+    from django.utils.formats import date_format
+
+    assert date_format(source.source_date, "DATE_FORMAT") in html
+    assert date_format(timezone.localtime().date(), "DATE_FORMAT") in html  # approved today
     article = html[html.index('<article class="phen-detail"') : html.index("</article>")]
     for raw in ("+00:00", "True", "False", "None", "Latest revision"):
         assert raw not in article, raw

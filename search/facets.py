@@ -16,7 +16,7 @@ matches themselves, as before.
 
 Counts are cached per search (query + filters) for a short time; any approve, unpublish or
 delete bumps a generation number that is part of the cache key, so a cached count is never
-older than the last change of the index (see README "Search").
+older than the last change of the index (see docs/search.md).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ submissions included -- in two ways:
   ``PhenomenonFingerprint`` table (LSH band keys of the MinHash of title + narrative, restricted
   to the same reference month), then the core's ``score`` decides on those few -> a *warn*.
 
-Parameters (see README "Duplicates"): ``BANDS`` x ``ROWS`` = 20 x 2 -> 20 fingerprint rows per
+Parameters (see docs/duplicates.md): ``BANDS`` x ``ROWS`` = 20 x 2 -> 20 fingerprint rows per
 phenomenon (20M rows at 1M phenomena instead of 64M with the core's 64 x 2), with full recall of
 the evaluation set's held-out duplicates.
 """

@@ -246,7 +246,7 @@ LOGGING = {
     },
 }
 
-# Search (search app, README "Search"): Wagtail's database backend by default (PostgreSQL
+# Search (search app, docs/search.md): Wagtail's database backend by default (PostgreSQL
 # full-text search with the `simple` configuration: text is pre-analysed by search.analysis,
 # so PostgreSQL's stemmer must not run on top; SQLite FTS5 otherwise); Elasticsearch 8 when
 # ELASTICSEARCH_URL is set.
@@ -292,7 +292,7 @@ Q_CLUSTER = {
     **({"redis": REDIS_URL} if REDIS_URL else {"orm": "default"}),
 }
 
-# Reminders (reminders/): see "Reminders and schedules" in README.md.
+# Reminders (reminders/): see docs/reminders.md.
 REMINDER_SUPERVISOR_WAITING_DAYS = int(os.environ.get("REMINDER_SUPERVISOR_WAITING_DAYS", "3"))
 REMINDER_ARC_DAYS_BEFORE = int(os.environ.get("REMINDER_ARC_DAYS_BEFORE", "3"))
 REMINDER_SCRAPE_INTERVAL_DAYS = int(os.environ.get("REMINDER_SCRAPE_INTERVAL_DAYS", "14"))

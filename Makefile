@@ -11,7 +11,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/simfoni
 DJANGO_SETTINGS_MODULE ?= simfoni_site.settings.dev
 export DJANGO_SETTINGS_MODULE
 
-.PHONY: install run serve demo test lint test-sqlite test-postgres messages clean
+.PHONY: install run demo test lint test-sqlite test-postgres messages clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

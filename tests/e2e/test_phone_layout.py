@@ -140,3 +140,20 @@ def test_page_titles_and_user_names_stay_readable_on_a_phone(live_server, new_pa
     page.goto(f"{live_server.url}/admin/users/")
     name = page.locator("table.listing tbody td.title").first
     assert name.bounding_box()["width"] >= 160  # 10rem: room for a word per line
+
+
+def test_the_editor_keeps_its_form_clear_of_the_minimap_on_a_phone(live_server, new_page, office):
+    """The collapsed minimap (a column of dashes) lay over the form's right edge on a phone;
+    only its toggle stays, and the form fits the screen."""
+    from phenomena.models import Phenomenon
+
+    draft = Phenomenon.objects.filter(author__username="op_hp").first()
+    draft.current_workflow_state.cancel(user=draft.author)
+    page = new_page("op_hp", PASSWORD, viewport=PHONE)
+    page.goto(f"{live_server.url}/admin/snippets/phenomena/phenomenon/edit/{draft.pk}/")
+    page.wait_for_load_state("networkidle")
+    assert_fits(page)
+    assert page.locator(".w-minimap__toggle").first.is_visible()
+    assert not page.locator(".w-minimap__list").first.is_visible()
+    title = page.locator("#id_title").bounding_box()
+    assert title["x"] + title["width"] <= PHONE[0]

@@ -74,28 +74,29 @@ class ArcImportResult:
     def summary(self) -> str:
         if self.errors:
             return _("Tidak ada yang diimpor: %(n)d kesalahan.") % {"n": len(self.errors)}
-        if not self.imported:
-            return _(
-                "Pratinjau ARC %(year)d: %(rows)d indikator, %(added)d tanggal rilis akan "
-                "ditambah, %(removed)d akan dihapus, %(created)d indikator baru. Belum ada yang "
-                "diubah."
-            ) % {
-                "year": self.year,
-                "rows": len(self.rows),
-                "added": self.added,
-                "removed": self.removed,
-                "created": len(self.indicators_created),
-            }
-        return _(
-            "ARC %(year)d diimpor: %(rows)d indikator, %(added)d tanggal rilis baru, "
-            "%(removed)d dihapus, %(created)d indikator baru."
-        ) % {
+        figures = {
             "year": self.year,
             "rows": len(self.rows),
             "added": self.added,
             "removed": self.removed,
             "created": len(self.indicators_created),
         }
+        if not self.imported:
+            return (
+                _(
+                    "Pratinjau ARC %(year)d: %(rows)d indikator, %(added)d tanggal rilis "
+                    "akan ditambah, %(removed)d akan dihapus, %(created)d indikator baru. "
+                    "Belum ada yang diubah."
+                )
+                % figures
+            )
+        return (
+            _(
+                "ARC %(year)d diimpor: %(rows)d indikator, %(added)d tanggal rilis baru, "
+                "%(removed)d dihapus, %(created)d indikator baru."
+            )
+            % figures
+        )
 
 
 def read_sheet(source) -> str:

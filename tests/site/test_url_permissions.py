@@ -20,8 +20,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from phenomena.models import Phenomenon, PhenomenonSource, Role, Scope, SourceType, Theme
-from phenomena.rules import today
+from phenomena.models import Phenomenon, Role, Theme
 
 ANON, VIEWER, OPERATOR, OP_KABKOTA, SUPERVISOR, ADMIN = (
     "anonymous",
@@ -161,34 +160,11 @@ def test_every_view_is_declared():
     assert not missing, "Views without a declared permission rule:\n" + "\n".join(missing)
 
 
-def _last_month(day=1):
-    return (today().replace(day=1) - datetime.timedelta(days=1)).replace(day=day)
-
-
 def _draft(author, title):
-    theme = Theme.objects.get(name="Harga-harga (Inflasi)")
-    phenomenon = Phenomenon(
-        title=title,
-        narrative="Narasi rahasia yang belum diajukan: angka 12 persen.",
-        reference_period=_last_month(),
-        scope=Scope.objects.get(code="dki"),
-        subject=theme.subject,
-        theme=theme,
-        author=author,
-        work_unit=author.simfoni_profile.work_unit,
-        live=False,
-    )
-    phenomenon.sources.add(
-        PhenomenonSource(
-            source_type=SourceType.objects.get(code="siaran_pers"),
-            url=f"https://jakarta.bps.go.id/pressrelease/2026/{abs(hash(title)) % 10000}",
-            source_date=_last_month(5),
-        )
-    )
-    phenomenon.full_clean()
-    phenomenon.save()
-    phenomenon.save_revision(user=author, log_action=True)
-    return phenomenon
+    """A never-submitted draft of `author` (the shared workflow test helper)."""
+    from tests.workflows.wf_helpers import make_phenomenon
+
+    return make_phenomenon(author, "Harga-harga (Inflasi)", title=title)
 
 
 @pytest.fixture

@@ -29,6 +29,10 @@ class PhenomenaConfig(AppConfig):
         post_save.connect(phenomenon_saved, sender=Phenomenon, dispatch_uid="simfoni_dup_phen")
         post_save.connect(revision_saved, sender=Revision, dispatch_uid="simfoni_dup_revision")
 
+        from . import lifecycle
+
+        lifecycle.connect()
+
 
 class SimfoniUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's users app with SIMFONI's one-role user forms."""

@@ -128,3 +128,63 @@ def _login_with_request(monkeypatch):
         return original(self, **credentials)
 
     monkeypatch.setattr(ClientMixin, "login", login)
+
+
+@pytest.fixture(autouse=True)
+def _commit_hooks_as_in_production(monkeypatch):
+    """A `db` test runs inside Django's TestCase transaction, which never commits, so
+    `transaction.on_commit` callbacks (lifecycle events: search table, dashboard, notifications,
+    e-mail) would never run. Run them as production would: when the application's outermost
+    `atomic` block exits cleanly, or at once when registered outside any application block
+    (autocommit). A block that rolls back drops its callbacks, as Django does. Tests with
+    `transaction=True` commit for real and are left alone."""
+    from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+    def app_blocks(connection):
+        return [b for b in connection.atomic_blocks if not getattr(b, "_from_testcase", False)]
+
+    def inside_testcase_only(connection):
+        return (
+            connection.in_atomic_block
+            and connection.atomic_blocks
+            and not app_blocks(connection)
+            and connection.atomic_blocks[0]._from_testcase
+        )
+
+    def run_pending(connection):
+        live = set(connection.savepoint_ids)
+        pending = [entry for entry in connection.run_on_commit if not entry[0] <= live]
+        connection.run_on_commit = [e for e in connection.run_on_commit if e[0] <= live]
+        for _sids, func, robust in pending:
+            if robust:
+                try:
+                    func()
+                except Exception:  # pragma: no cover - same as Django's robust hooks
+                    pass
+            else:
+                func()
+
+    original_on_commit = transaction.on_commit
+
+    def on_commit(func, using=None, robust=False):
+        connection = connections[using or DEFAULT_DB_ALIAS]
+        if inside_testcase_only(connection):
+            func()
+            return
+        original_on_commit(func, using=using, robust=robust)
+
+    original_exit = transaction.Atomic.__exit__
+
+    def exit_(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        connection = transaction.get_connection(self.using)
+        if (
+            exc_type is None
+            and not getattr(self, "_from_testcase", False)
+            and inside_testcase_only(connection)
+        ):
+            run_pending(connection)
+        return result
+
+    monkeypatch.setattr(transaction, "on_commit", on_commit)
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_)

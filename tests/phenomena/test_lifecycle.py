@@ -64,3 +64,18 @@ def test_quietly_marks_events(received):
 def test_unknown_event_is_refused():
     with pytest.raises(ValueError):
         lifecycle.subscribe("approvd", print)
+
+
+@pytest.mark.django_db
+def test_events_are_delivered_inside_the_test_transaction_too(received):
+    """The shared fixture runs on-commit callbacks when the application's block commits."""
+    with transaction.atomic():
+        lifecycle.emit(lifecycle.SUBMITTED, 3)
+        with transaction.atomic():
+            lifecycle.emit(lifecycle.APPROVED, 3)
+        assert received == []
+    with pytest.raises(RuntimeError), transaction.atomic():
+        lifecycle.emit(lifecycle.REJECTED, 3)
+        raise RuntimeError("rolled back")
+    lifecycle.emit(lifecycle.PUBLISHED, 3)
+    assert [e.name for e in received] == ["submitted", "approved", "published"]

@@ -31,12 +31,11 @@ from django.utils.translation import gettext_lazy as _
 from phenomena.models import (
     MONTHS_ID,
     PhenomenonKeyword,
-    Role,
     Scope,
     Subject,
     WorkUnit,
 )
-from phenomena.roles import get_profile, role_of
+from phenomena.roles import get_profile
 
 from .models import DailyContributorCount, DailyKeywordCount, DailySubjectCount
 
@@ -55,7 +54,6 @@ PERIODS = {
     "semua": (_("Semua waktu"), None),
 }
 DEFAULT_PERIOD = "12b"
-STAFF_ROLES = {Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR}
 
 
 def cache_seconds() -> int:
@@ -78,7 +76,7 @@ class Filters:
 
 def is_staff(user) -> bool:
     """Staff (operators, supervisors, admins) may include pending phenomena; viewers never."""
-    return bool(user.is_superuser or role_of(user) in STAFF_ROLES)
+    return bool(user.has_perm("phenomena.view_pending_figures"))
 
 
 def filters_for(user, params) -> Filters:

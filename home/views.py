@@ -15,7 +15,6 @@ from wagtail.admin import messages
 from wagtail.admin.views.account import LoginView
 
 from phenomena.models import Scope
-from phenomena.permissions import is_admin
 
 from . import arc, dashboard
 
@@ -120,7 +119,7 @@ class ArcUploadForm(forms.Form):
 
 
 def can_import_arc(user) -> bool:
-    return is_admin(user) or user.has_perm("phenomena.add_releasedate")
+    return user.has_perm("phenomena.import_arc_calendar")
 
 
 class ArcConfirmForm(forms.Form):

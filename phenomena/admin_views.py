@@ -17,9 +17,8 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as chooser_views
 
 from .admin_guards import ChooserWithoutCreation, QuoteSafeSearchMixin
-from .models import Phenomenon, Role
-from .permissions import is_admin, visible_phenomena
-from .roles import role_of
+from .models import Phenomenon
+from .permissions import administers, visible_phenomena
 
 SNIPPET = "wagtailsnippets_phenomena_phenomenon"
 
@@ -119,11 +118,11 @@ def version_for(user, phenomenon):
     - A reviewer it waits for: the revision submitted for review.
     - Everyone else: the stored row, i.e. the approved version of an approved phenomenon.
     """
-    if phenomenon.author_id == user.pk or is_admin(user):
+    if phenomenon.author_id == user.pk or administers(user):
         latest = phenomenon.get_latest_revision_as_object()
         return latest, phenomenon.live and phenomenon.has_unpublished_changes
     state = phenomenon.current_workflow_task_state if phenomenon.workflow_in_progress else None
-    if state is not None and role_of(user) == Role.SUPERVISOR and state.revision_id:
+    if state is not None and user.has_perm("workflows.review_phenomenon") and state.revision_id:
         from workflows.routing import can_review
 
         if can_review(user, phenomenon):

@@ -3,11 +3,54 @@ from django.db.models.signals import m2m_changed, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
+CRUD = ["add", "change", "delete", "view"]
+REFERENCE_MODELS = [
+    "sourcetype",
+    "scope",
+    "subject",
+    "theme",
+    "workunit",
+    "outlet",
+    "indicator",
+    "releasedate",
+    "userprofile",
+]
+PHENOMENON_ABILITIES = ["merge_phenomenon", "view_history_phenomenon", "view_pending_figures"]
+
 
 class PhenomenaConfig(AppConfig):
     default = True
     name = "phenomena"
     verbose_name = _("Fenomena")
+
+    # The permissions each role group holds ("app_label.codename"); other apps declare theirs on
+    # their own AppConfig, and `phenomena.roles.role_permissions` collects them all. The table
+    # per role is in docs/security.md.
+    role_permissions = {
+        "Admin": [
+            "wagtailadmin.access_admin",
+            *[f"phenomena.{action}_phenomenon" for action in [*CRUD, "publish", "lock", "unlock"]],
+            "phenomena.administer_phenomenon",
+            *[f"phenomena.{ability}" for ability in PHENOMENON_ABILITIES],
+            *[f"phenomena.{action}_{model}" for model in REFERENCE_MODELS for action in CRUD],
+            "phenomena.import_arc_calendar",
+            "phenomena.administer_site",
+            *[f"auth.{action}_user" for action in CRUD],
+        ],
+        "Operator": [
+            "wagtailadmin.access_admin",
+            *[f"phenomena.{action}_phenomenon" for action in CRUD],
+            "phenomena.view_pending_figures",
+        ],
+        "Supervisor": [
+            "wagtailadmin.access_admin",
+            "phenomena.view_phenomenon",
+            "phenomena.merge_phenomenon",
+            "phenomena.view_history_phenomenon",
+            "phenomena.view_pending_figures",
+        ],
+        "Viewer": ["wagtailadmin.access_admin", "phenomena.view_phenomenon"],
+    }
 
     def ready(self):
         from django.contrib.auth import get_user_model

@@ -268,6 +268,7 @@ class ReleaseDate(models.Model):
         ordering = ["date", "indicator__sort_order"]
         verbose_name = _("jadwal rilis (ARC)")
         verbose_name_plural = pgettext_lazy("jamak", "jadwal rilis (ARC)")
+        permissions = [("import_arc_calendar", "Can import the ARC release calendar")]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "date"], name="release_unique_per_day")
         ]
@@ -290,6 +291,9 @@ class UserProfile(models.Model):
     class Meta:
         verbose_name = _("profil pengguna")
         verbose_name_plural = pgettext_lazy("jamak", "profil pengguna")
+        permissions = [
+            ("administer_site", "Can use the Wagtail sections SIMFONI's roles do not use"),
+        ]
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()}, {self.work_unit})"
@@ -466,6 +470,14 @@ class Phenomenon(
         ordering = ["-reference_period", "-created_at"]
         verbose_name = _("fenomena")
         verbose_name_plural = pgettext_lazy("jamak", "fenomena")
+        # Abilities beyond add/change/delete/view; who holds them: docs/security.md, and the
+        # policy that reads them: phenomena/permissions.py.
+        permissions = [
+            ("administer_phenomenon", "Can see, change and delete every phenomenon"),
+            ("merge_phenomenon", "Can merge duplicate phenomena"),
+            ("view_history_phenomenon", "Can read the history of phenomena they may see"),
+            ("view_pending_figures", "Can include unapproved phenomena in dashboard figures"),
+        ]
         indexes = [
             models.Index(fields=["live", "reference_period"], name="phen_live_period"),
             # Dashboard aggregates (home/dashboard.py): index-only scans by created_at.

@@ -5,44 +5,49 @@ permission checks work. `assign_role` is the one way to give a role; a second ro
 by any other route (admin form, shell, code) is refused by the `m2m_changed` guard.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import Role, UserProfile
 
-REFERENCE_MODELS = [
-    "sourcetype",
-    "scope",
-    "subject",
-    "theme",
-    "workunit",
-    "outlet",
-    "indicator",
-    "releasedate",
-    "userprofile",
-]
 CRUD = ["add", "change", "delete", "view"]
 
-# "app_label.codename" per role. Other apps extend these lists in their AppConfig.ready().
-ROLE_PERMISSIONS: dict[str, list[str]] = {
-    Role.ADMIN: [
-        "wagtailadmin.access_admin",
-        *[f"phenomena.{action}_phenomenon" for action in [*CRUD, "publish", "lock", "unlock"]],
-        *[f"phenomena.{action}_{model}" for model in REFERENCE_MODELS for action in CRUD],
-        *[f"auth.{action}_user" for action in CRUD],
-    ],
-    Role.OPERATOR: [
-        "wagtailadmin.access_admin",
-        *[f"phenomena.{action}_phenomenon" for action in CRUD],
-    ],
-    Role.SUPERVISOR: ["wagtailadmin.access_admin", "phenomena.view_phenomenon"],
-    Role.VIEWER: ["wagtailadmin.access_admin", "phenomena.view_phenomenon"],
-}
-
 ROLE_NAMES = {role.value for role in Role}
+
+
+def role_permissions() -> dict[str, list[str]]:
+    """ "app_label.codename" per role, collected from every installed app's declaration.
+
+    Each app says which of its permissions each role group holds in its AppConfig's
+    `role_permissions` dict ({role name: [dotted permission, ...]}); nobody appends to another
+    app's lists. The permission policy (`phenomena.permissions`) and `user.has_perm` read them.
+    """
+    collected: dict[str, list[str]] = {role: [] for role in Role}
+    for config in apps.get_app_configs():
+        for role, permissions in getattr(config, "role_permissions", {}).items():
+            if role not in ROLE_NAMES:
+                raise ImproperlyConfigured(f"{config.label}.role_permissions: unknown role {role}")
+            for dotted in permissions:
+                if dotted not in collected[role]:
+                    collected[role].append(dotted)
+    return collected
+
+
+def _model_and_name(app_label: str, codename: str) -> tuple[str, str]:
+    """The model a permission belongs to and its name (default or `Meta.permissions`)."""
+    for model in apps.get_app_config(app_label).get_models():
+        opts = model._meta
+        declared = dict(opts.permissions)
+        for action in opts.default_permissions:
+            declared[f"{action}_{opts.model_name}"] = f"Can {action} {opts.verbose_name_raw}"
+        if codename in declared:
+            return opts.model_name, declared[codename]
+    action, model = codename.split("_", 1)
+    return model, f"Can {action} {model}"
 
 
 def _permission(dotted: str) -> Permission:
@@ -52,17 +57,17 @@ def _permission(dotted: str) -> Permission:
     except Permission.DoesNotExist:
         # Django and Wagtail add permissions after migrating, app by app; make any that this
         # runs before (they then find it and skip it).
-        action, model = codename.split("_", 1)
+        model, name = _model_and_name(app_label, codename)
         ct, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
         permission, _created = Permission.objects.get_or_create(
-            content_type=ct, codename=codename, defaults={"name": f"Can {action} {model}"}
+            content_type=ct, codename=codename, defaults={"name": name}
         )
         return permission
 
 
 def ensure_role_groups(**kwargs) -> None:
     """Create the four role groups and give each exactly its permissions (idempotent)."""
-    for role, permissions in ROLE_PERMISSIONS.items():
+    for role, permissions in role_permissions().items():
         group, _created = Group.objects.get_or_create(name=role)
         group.permissions.set([_permission(dotted) for dotted in permissions])
 

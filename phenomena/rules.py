@@ -16,7 +16,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from . import limits
-from .models import MONTHS_ID, Level, Outlet, Role, Scope, SourceType
+from .models import MONTHS_ID, Level, Outlet, Scope, SourceType
+from .permissions import administers
 from .roles import get_profile
 
 # Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
@@ -168,7 +169,7 @@ def source_errors(user, source: SourceInput) -> dict[str, list[str]]:
         add("source_date", _("Tanggal sumber tidak boleh di masa depan."))
 
     profile = get_profile(user)
-    if profile is None or profile.role == Role.ADMIN or user.is_superuser:
+    if profile is None or administers(user):
         return errors
     if profile.work_unit.level == Level.KABKOTA and not stype.allowed_for_kabkota:
         add(
@@ -199,7 +200,7 @@ def input_errors(user, phenomenon) -> dict[str, list[str]]:
     """Errors of the phenomenon's classification for the user entering it."""
     errors: dict[str, list[str]] = {}
     profile = get_profile(user)
-    if profile is None or profile.role == Role.ADMIN or user.is_superuser:
+    if profile is None or administers(user):
         return errors
     unit = profile.work_unit
     if unit.level == Level.KABKOTA and phenomenon.scope_id:
@@ -209,14 +210,6 @@ def input_errors(user, phenomenon) -> dict[str, list[str]]:
                 % {"unit": unit, "area": unit.area}
             ]
     return errors
-
-
-def can_input(user) -> bool:
-    """Operators and admins input phenomena; supervisors and viewers do not."""
-    if user.is_superuser:
-        return True
-    profile = get_profile(user)
-    return profile is not None and profile.role in (Role.ADMIN, Role.OPERATOR)
 
 
 @dataclass
@@ -239,7 +232,7 @@ def offered_choices(user) -> OfferedChoices | None:
     from django.db.models import Q
 
     profile = get_profile(user)
-    if profile is None or profile.role == Role.ADMIN or user.is_superuser:
+    if profile is None or administers(user):
         return None
     unit = profile.work_unit
     if unit.level == Level.KABKOTA:

@@ -26,28 +26,26 @@ from django.db.models.functions import Cast
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.log_actions import registry as log_action_registry
 
-from .models import Phenomenon, Role
-from .permissions import is_admin, visible_phenomena
-from .roles import role_of
+from .models import Phenomenon
+from .permissions import administers, phenomenon_policy
 from .spreadsheet import SafeSpreadsheetExportMixin
 
 
 def history_readable_phenomena(user):
     """Phenomena whose full history `user` may read (the policy's "history" rule, as a query)."""
-    if is_admin(user):
-        return Phenomenon.objects.all()
-    if role_of(user) == Role.SUPERVISOR:
-        return visible_phenomena(user)  # approved, their own, and those routed to them
-    return Phenomenon.objects.filter(author=user)
+    return phenomenon_policy().instances_user_has_permission_for(user, "history")
 
 
 def may_read_site_history(user) -> bool:
-    return user.is_authenticated and (is_admin(user) or role_of(user) != Role.VIEWER)
+    """Whoever may read some phenomenon's history (authors, reviewers, admins)."""
+    return user.is_authenticated and (
+        administers(user) or phenomenon_policy().user_has_permission(user, "history")
+    )
 
 
 def restrict_log_entries(queryset, user):
     """Log entries (of any log model) of `queryset` that `user` may read."""
-    if is_admin(user):
+    if administers(user):
         return queryset
     if not any(field.name == "object_id" for field in queryset.model._meta.get_fields()):
         return queryset  # page log entries: never phenomena

@@ -20,9 +20,9 @@ hooks.register("register_bulk_action", PhenomenonDeleteBulkAction, order=1)
 @hooks.register("construct_main_menu")
 def hide_reference_data_from_non_admins(request, menu_items):
     """Reference data is for admins; others keep the menu uncluttered (server checks stay)."""
-    from .permissions import is_admin
+    from .apps import REFERENCE_MODELS
 
-    if not is_admin(request.user):
+    if not any(request.user.has_perm(f"phenomena.change_{model}") for model in REFERENCE_MODELS):
         menu_items[:] = [item for item in menu_items if item.name != "data-referensi"]
 
 

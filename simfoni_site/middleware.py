@@ -74,9 +74,7 @@ class UnusedAdminSectionsMiddleware:
             return None  # anonymous users meet Wagtail's own login redirect
         name = match.view_name
         if any(fnmatch.fnmatchcase(name, glob) for glob in self.ADMIN_ONLY_URL_NAMES):
-            from phenomena.permissions import is_admin
-
-            if not is_admin(user):
+            if not user.has_perm("phenomena.administer_site"):
                 raise PermissionDenied
         elif any(fnmatch.fnmatchcase(name, glob) for glob in self.INPUT_ONLY_URL_NAMES):
             if not user.has_perm("phenomena.add_phenomenon"):

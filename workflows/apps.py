@@ -9,34 +9,22 @@ class WorkflowsConfig(AppConfig):
     name = "workflows"
     verbose_name = _("Persetujuan")
 
+    # Collected by phenomena.roles.role_permissions. Who may review which phenomenon (routing)
+    # and what reviewers see are contributed through Wagtail hooks (wagtail_hooks.py).
+    role_permissions = {
+        "Admin": [
+            "workflows.review_phenomenon",
+            *[f"workflows.{action}_supervisorallocation" for action in CRUD],
+        ],
+        "Supervisor": ["workflows.review_phenomenon"],
+    }
+
     def ready(self):
         from wagtail.models import WorkflowState
         from wagtail.signals import task_rejected, task_submitted, workflow_approved
 
-        from phenomena.duplicates.merge import REVIEW_CHECKS
-        from phenomena.models import Role
-        from phenomena.permissions import VISIBILITY_EXTENSIONS
-        from phenomena.roles import ROLE_PERMISSIONS
-
         from . import signal_handlers
         from .models import ReviewTaskState
-        from .routing import can_review, submissions_routed_to
-
-        additions = {
-            Role.ADMIN: [
-                "workflows.review_phenomenon",
-                *[f"workflows.{action}_supervisorallocation" for action in CRUD],
-            ],
-            Role.SUPERVISOR: ["workflows.review_phenomenon"],
-        }
-        for role, permissions in additions.items():
-            for permission in permissions:
-                if permission not in ROLE_PERMISSIONS[role]:
-                    ROLE_PERMISSIONS[role].append(permission)
-        if submissions_routed_to not in VISIBILITY_EXTENSIONS:
-            VISIBILITY_EXTENSIONS.append(submissions_routed_to)
-        if can_review not in REVIEW_CHECKS:
-            REVIEW_CHECKS.append(can_review)  # who may merge duplicates (phenomena.duplicates)
 
         replace_wagtail_workflow_emails()
         task_submitted.connect(

@@ -179,10 +179,10 @@ class ReviewTask(Task):
         return False
 
     def locked_for_user(self, obj, user):
-        from phenomena.permissions import is_admin
+        from phenomena.permissions import administers
 
         # While in review nobody but an admin changes the content (the author waits or cancels).
-        return not is_admin(user)
+        return not administers(user)
 
     def user_can_lock(self, obj, user):
         return False

@@ -18,11 +18,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from phenomena.models import Level, Role, Theme
-from phenomena.permissions import is_admin
-from phenomena.roles import get_profile, role_of
+from phenomena.permissions import administers
+from phenomena.roles import get_profile
 
 from .models import SupervisorAllocation
 
+REVIEW = "workflows.review_phenomenon"
 RULE_KABKOTA = "kabkota"
 RULE_THEME = "tema"
 RULE_SUBJECT = "subjek"
@@ -143,9 +144,9 @@ def can_review(user, phenomenon) -> bool:
         return False
     if phenomenon.author_id and phenomenon.author_id == user.pk:
         return False
-    if is_admin(user):
+    if administers(user):
         return True
-    if role_of(user) != Role.SUPERVISOR:
+    if not user.has_perm(REVIEW):
         return False
     return reviewers_for(phenomenon).filter(pk=user.pk).exists()
 
@@ -159,10 +160,10 @@ def routed_to(user, prefix: str = "") -> Q:
     if user is None or not user.is_authenticated or not user.is_active:
         return nothing
     not_own = ~Q(**{f"{prefix}author": user})
-    if is_admin(user):
+    if administers(user):
         return not_own
     profile = get_profile(user)
-    if profile is None or profile.role != Role.SUPERVISOR:
+    if profile is None or not user.has_perm(REVIEW):
         return nothing
     unit = profile.work_unit
     if unit.is_kabkota:
@@ -185,12 +186,12 @@ def routed_to(user, prefix: str = "") -> Q:
 
 
 def submissions_routed_to(user) -> Q:
-    """VISIBILITY_EXTENSIONS entry: supervisors see the submissions waiting for them."""
+    """`phenomenon_visibility` hook: supervisors see the submissions waiting for them."""
     from wagtail.models import TaskState
 
     from .models import ReviewTaskState
 
-    if role_of(user) != Role.SUPERVISOR:
+    if administers(user) or not user.has_perm(REVIEW):
         return Q(pk__in=[])
     waiting = ReviewTaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).filter(
         routed_to(user)

@@ -160,13 +160,13 @@ class ReviewChangesView(View):
     approved (live) version. For its reviewers, its author and admins."""
 
     def get(self, request, task_state_id):
-        from phenomena.permissions import is_admin
+        from phenomena.permissions import administers
 
         state = get_object_or_404(
             ReviewTaskState.objects.select_related("phenomenon"), pk=task_state_id
         )
         if not (
-            is_admin(request.user)
+            administers(request.user)
             or state.author_id == request.user.pk
             or can_review(request.user, state.submitted_object())
         ):

@@ -11,7 +11,13 @@ from wagtail.snippets.action_menu import (
 
 from . import urls
 from .rejection import current_rejection
+from .routing import can_review, submissions_routed_to
 from .viewsets import SupervisorAllocationViewSet
+
+# The phenomenon permission policy's extension points (phenomena/permissions.py): supervisors
+# see the submissions routed to them, and may merge duplicates only of phenomena they review.
+hooks.register("phenomenon_visibility", submissions_routed_to)
+hooks.register("phenomenon_review_check", can_review)
 
 
 @hooks.register("register_admin_urls")
@@ -110,14 +116,14 @@ def one_resubmit_action(menu_items, request, context):
     "Cancel workflow"; restart is dropped for everyone, cancel is left to admins.
     """
     from phenomena.models import Phenomenon
-    from phenomena.permissions import is_admin
+    from phenomena.permissions import administers
 
     instance = context.get("instance")
     if context.get("view") != "edit" or not isinstance(instance, Phenomenon):
         return
     if current_rejection(instance) is None:
         return
-    keep_cancel = is_admin(request.user)
+    keep_cancel = administers(request.user)
     resubmit = None
     for item in list(menu_items):
         if isinstance(item, RestartWorkflowMenuItem) or (

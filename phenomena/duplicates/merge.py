@@ -1,10 +1,11 @@
 """Merge a duplicate phenomenon into the one that survives.
 
-Who may merge (``merge_refusal``): an admin, or a supervisor who may review *both* phenomena
-by the approval workflow's routing (``workflows.routing.can_review``, registered in
-``REVIEW_CHECKS`` by the workflow app, like ``permissions.VISIBILITY_EXTENSIONS``) and who may
-see both (``permissions.visible_phenomena``).  The confirmation page is refused the same way, so
-it never shows a draft to someone who may not merge it.
+Who may merge (``may_merge``, the permission policy's "merge" rule): an admin, or a holder of
+``phenomena.merge_phenomenon`` (supervisors) who may review *both* phenomena by the approval
+workflow's routing (``workflows.routing.can_review``, registered with the
+``phenomenon_review_check`` Wagtail hook) and who may see both (``visible_phenomena``).  The
+confirmation page is refused the same way, so it never shows a draft to someone who may not
+merge it.
 
 What the survivor gets: the union of the sources (deduplicated by canonical URL; sources without
 a URL by type, outlet and date), keywords and indicator links, through a new revision of the
@@ -40,16 +41,10 @@ from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
-from ..models import DuplicateDecision, Phenomenon, PhenomenonIndicator, PhenomenonSource, Role
-from ..permissions import is_admin, visible_phenomena
-from ..roles import role_of
+from ..models import DuplicateDecision, Phenomenon, PhenomenonIndicator, PhenomenonSource
+from ..permissions import may_review as _may_review
 from .service import _latest_content, refresh_fingerprints
 from .urls import canonical_url_or_blank
-
-# `check(user, phenomenon) -> bool`: may `user` review `phenomenon`?  The approval workflow
-# registers its routing (`workflows.routing.can_review`) here in its AppConfig.ready(), so this
-# app never imports the workflow app at import time.  Without any check only admins merge.
-REVIEW_CHECKS = []
 
 # What happened to the survivor's new revision (``merge`` sets ``survivor.merge_outcome``).
 PUBLISHED = "published"
@@ -57,31 +52,31 @@ SUBMITTED = "submitted"
 DRAFT = "draft"
 
 
+def _policy():
+    from wagtail.permissions import policy_registry
+
+    return policy_registry.get_by_type(Phenomenon)
+
+
 def can_merge(user) -> bool:
-    """May ``user`` merge phenomena at all (admins and supervisors)?  See ``merge_refusal``."""
-    return bool(user and user.is_authenticated and user.is_active) and (
-        is_admin(user) or role_of(user) == Role.SUPERVISOR
-    )
+    """May ``user`` merge phenomena at all (``phenomena.merge_phenomenon``)?  See ``may_merge``."""
+    return bool(user and user.is_authenticated) and _policy().user_has_permission(user, "merge")
 
 
 def may_review(user, phenomenon) -> bool:
     """May ``user`` review ``phenomenon`` by routing (admins always may)?"""
-    if is_admin(user):
-        return True
-    content = _latest_content(phenomenon)
-    return any(check(user, content) for check in REVIEW_CHECKS)
+    return _may_review(user, _latest_content(phenomenon))
 
 
 def may_merge(user, survivor, duplicate) -> bool:
-    """May ``user`` merge ``duplicate`` into ``survivor`` (both ways: the pair)?"""
+    """May ``user`` merge ``duplicate`` into ``survivor`` (both ways: the pair)?  The policy's
+    "merge" rule for each: one they see and may review (admins: any)."""
     if not can_merge(user):
         return False
-    if is_admin(user):
-        return True
-    pks = {survivor.pk, duplicate.pk}
-    if visible_phenomena(user).filter(pk__in=pks).count() != len(pks):
-        return False
-    return may_review(user, survivor) and may_review(user, duplicate)
+    policy = _policy()
+    return policy.user_has_permission_for_instance(
+        user, "merge", survivor
+    ) and policy.user_has_permission_for_instance(user, "merge", duplicate)
 
 
 def merge_refusal(survivor, duplicate) -> str | None:

@@ -20,7 +20,7 @@ from wagtail.models import WorkflowState
 from wagtail.permissions import policy_registry
 
 from ..models import DuplicateDecision, Phenomenon, PhenomenonSource, Scope
-from ..permissions import is_admin, visible_phenomena
+from ..permissions import administers, visible_phenomena
 from ..rules import SourceInput, source_errors
 from .merge import (
     DRAFT,
@@ -205,7 +205,7 @@ def add_source_view(request, pk):
             % {"title": target.title},
         )
     pending = not target.live or target.has_unpublished_changes
-    if pending and not own and not is_admin(user):
+    if pending and not own and not administers(user):
         return _refuse_keeping_form(
             request,
             _(
@@ -276,7 +276,7 @@ def visible_candidates(user, phenomenon):
     phenomena list's "Kemungkinan duplikat" column counts them."""
     content = None if sees_pending_edit(user, phenomenon) else phenomenon
     candidates = duplicate_candidates(phenomenon, content=content)
-    if not candidates or is_admin(user):
+    if not candidates or administers(user):
         return candidates
     visible_ids = set(
         visible_phenomena(user)

@@ -188,10 +188,10 @@ class PhenomenonPermissionPolicy(OwnershipPermissionPolicy):
         return True
 
     def instances_user_has_any_permission_for(self, user, actions):
-        queryset = Phenomenon.objects.none()
+        allowed = Q(pk__in=[])
         for action in actions:
-            queryset |= self.instances_user_has_permission_for(user, action)
-        return queryset
+            allowed |= Q(pk__in=self.instances_user_has_permission_for(user, action).values("pk"))
+        return Phenomenon.objects.filter(allowed)
 
     def instances_user_has_permission_for(self, user, action):
         if action == "history":

@@ -117,7 +117,7 @@ def build(n: int, seed: float = 0.42):
 
     from phenomena.models import Phenomenon
     from search import pgsearch
-    from search.analysis import analyse_to_string
+    from simfoni_text.analysis import analyse_to_string
 
     have = Phenomenon.objects.count()
     with connection.cursor() as cur:

@@ -29,7 +29,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from search.analysis import ELASTICSEARCH_ANALYZER, analyse_to_string
+from simfoni_text.analysis import ELASTICSEARCH_ANALYZER, analyse_to_string
 
 from . import limits
 from .panels import LimitedInlinePanel
@@ -594,7 +594,7 @@ class PhenomenonSource(Orderable):
         return self.outlet.name if self.outlet_id else str(self.source_type)
 
     def save(self, *args, **kwargs):
-        from .duplicates.urls import canonical_url_or_blank
+        from simfoni_text.urls import canonical_url_or_blank
 
         self.canonical_url = canonical_url_or_blank(self.url)
         super().save(*args, **kwargs)

@@ -40,11 +40,12 @@ from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
+from simfoni_text.urls import canonical_url_or_blank
+
 from ..models import DuplicateDecision, Phenomenon, PhenomenonIndicator, PhenomenonSource, Role
 from ..permissions import is_admin, visible_phenomena
 from ..roles import role_of
 from .service import _latest_content, refresh_fingerprints
-from .urls import canonical_url_or_blank
 
 # `check(user, phenomenon) -> bool`: may `user` review `phenomenon`?  The approval workflow
 # registers its routing (`workflows.routing.can_review`) here in its AppConfig.ready(), so this

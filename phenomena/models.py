@@ -437,7 +437,7 @@ class Phenomenon(
     ]
 
     # Search (search app): only approved phenomena are indexed (`get_indexed_objects`), and
-    # the text is indexed pre-analysed by search.analysis so every backend matches alike.
+    # the text is indexed pre-analysed by simfoni_text.analysis so every backend matches alike.
     search_fields = [
         index.SearchField("search_title_id", boost=2, es_extra=SEARCH_TEXT_ES),
         index.SearchField("search_text_id", es_extra=SEARCH_TEXT_ES),
@@ -501,7 +501,7 @@ class Phenomenon(
         )
 
     def search_title_id(self) -> str:
-        """The title, analysed for the search index (see search.analysis)."""
+        """The title, analysed for the search index (see simfoni_text.analysis)."""
         return analyse_to_string(self.title)
 
     def search_text_id(self) -> str:

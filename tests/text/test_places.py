@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from phenomena import places as site_places
 from phenomena.models import Scope
@@ -67,14 +68,24 @@ def test_names_marked_not_kept_whole_are_stemmed_as_before():
 
 
 @pytest.mark.django_db
-def test_an_area_added_by_an_admin_is_a_place_after_save():
+def test_an_area_added_by_an_admin_is_a_place_after_save(client, admin_user):
     text = "Harga beras di Pemalang naik 3 persen"
     assert analyse("Pemalang") == ["malang"]
     assert extract_facts(text).places == ()
 
-    area = Scope.objects.create(
-        code="3327", label="Pemalang", parent=Scope.objects.get(code="kabkota")
+    # Another province's kabupaten, added in the admin (Data Referensi > Cakupan).
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("wagtailsnippets_phenomena_scope:add"),
+        {
+            "code": "3327",
+            "label": "Pemalang",
+            "parent": Scope.objects.get(code="kabkota").pk,
+            "sort_order": "9",
+        },
     )
+    assert response.status_code == 302, response.content[:2000]
+    area = Scope.objects.get(code="3327")
     assert analyse("Pemalang") == ["pemalang"]
     assert analyse_query("pemalang") == "pemalang"
     assert extract_facts(text).places == ("3327",)

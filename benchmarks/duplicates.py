@@ -178,8 +178,8 @@ def load(size: int, months: int, pool_size: int) -> list[dict]:
     """Bulk-load phenomena up to ``size`` with COPY; returns 200 stored records for queries."""
     from django.db import connection
 
-    from phenomena.duplicates.urls import canonical_url_or_blank
     from phenomena.models import Phenomenon, Scope, SourceType, Subject, Theme
+    from simfoni_text.urls import canonical_url_or_blank
 
     existing = Phenomenon.objects.count()
     if existing < size:

@@ -31,8 +31,12 @@ from phenomena.duplicates.scoring import (  # noqa: E402
     prepared_data,
     prepared_from_data,
 )
+from simfoni_text import places  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "duplicate_pairs.jsonl"
+# The site's place names (Django would add the areas of its database; the reference file holds
+# them too), so that the facts compared are the site's.
+places.install(places.read_csv(ROOT / "phenomena" / "reference" / "place_names.csv"))
 # Same values as phenomena/duplicates/service.py (BANDS, ROWS, MAX_CANDIDATES); kept here so the
 # evaluation runs without Django.
 SERVICE = {"bands": 20, "rows": 2, "max_candidates": 10}

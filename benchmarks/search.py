@@ -9,7 +9,7 @@ table, with ``INSERT ... SELECT generate_series`` (no ORM: 1M rows in a few minu
 text follows a Zipf-Mandelbrot distribution over ~2,150 words (the real Indonesian words
 below first, then made-up rare ones), so some words are in half the rows and most in well
 under 1 %; the word ``pasar`` is in exactly a third of them. Each word's analysed form
-(``search.analysis.analyse_to_string``) is computed once in Python.
+(``simfoni_text.analysis.analyse_to_string``) is computed once in Python.
 
 Then it prints p50/p95/max of 200 mixed searches (one or two words + two filters + every
 facet, through ``search.service.run_search``, facet cache off), and separately the worst
@@ -117,7 +117,7 @@ def build(n: int, seed: float = 0.42):
 
     from phenomena.models import Phenomenon
     from search import pgsearch
-    from search.analysis import analyse_to_string
+    from simfoni_text.analysis import analyse_to_string
 
     have = Phenomenon.objects.count()
     with connection.cursor() as cur:

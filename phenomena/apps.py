@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -75,6 +75,15 @@ class PhenomenaConfig(AppConfig):
         from . import lifecycle
 
         lifecycle.connect()
+
+        from . import places
+        from .models import Scope
+
+        places.install()
+        post_save.connect(places.areas_changed, sender=Scope, dispatch_uid="simfoni_places_save")
+        post_delete.connect(
+            places.areas_changed, sender=Scope, dispatch_uid="simfoni_places_delete"
+        )
 
 
 class SimfoniUsersAppConfig(WagtailUsersAppConfig):

@@ -29,7 +29,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from search.analysis import ELASTICSEARCH_ANALYZER, analyse_to_string
+from simfoni_text.analysis import ELASTICSEARCH_ANALYZER, analyse_to_string
 
 from . import limits
 from .panels import LimitedInlinePanel
@@ -441,7 +441,7 @@ class Phenomenon(
     ]
 
     # Search (search app): only approved phenomena are indexed (`get_indexed_objects`), and
-    # the text is indexed pre-analysed by search.analysis so every backend matches alike.
+    # the text is indexed pre-analysed by simfoni_text.analysis so every backend matches alike.
     search_fields = [
         index.SearchField("search_title_id", boost=2, es_extra=SEARCH_TEXT_ES),
         index.SearchField("search_text_id", es_extra=SEARCH_TEXT_ES),
@@ -513,7 +513,7 @@ class Phenomenon(
         )
 
     def search_title_id(self) -> str:
-        """The title, analysed for the search index (see search.analysis)."""
+        """The title, analysed for the search index (see simfoni_text.analysis)."""
         return analyse_to_string(self.title)
 
     def search_text_id(self) -> str:
@@ -606,7 +606,7 @@ class PhenomenonSource(Orderable):
         return self.outlet.name if self.outlet_id else str(self.source_type)
 
     def save(self, *args, **kwargs):
-        from .duplicates.urls import canonical_url_or_blank
+        from simfoni_text.urls import canonical_url_or_blank
 
         self.canonical_url = canonical_url_or_blank(self.url)
         super().save(*args, **kwargs)

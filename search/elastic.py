@@ -18,7 +18,8 @@ import copy
 
 from elasticsearch_dsl import A, Q, Search
 
-from .analysis import ELASTICSEARCH_ANALYSIS, ELASTICSEARCH_ANALYZER
+from simfoni_text.analysis import ELASTICSEARCH_ANALYSIS, ELASTICSEARCH_ANALYZER
+
 from .facets import DISJUNCTIVE, FACET_FIELDS, KEYWORD_FACET_SIZE, selected_facets
 from .params import SearchParams
 

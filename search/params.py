@@ -15,7 +15,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from .analysis import MAX_QUERY_CHARS
+from simfoni_text.analysis import MAX_QUERY_CHARS
 
 #: Multi-valued id filters: URL parameter -> label shown in messages.
 ID_FILTERS = (

@@ -47,7 +47,7 @@ import math
 from django.conf import settings
 from django.db import connection
 
-from .analysis import analyse_to_string
+from simfoni_text.analysis import analyse_to_string
 
 TABLE = "simfoni_search_document"
 #: Builds a row's tsvector: the words (title weighted A) and the keys (see module doc).

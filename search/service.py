@@ -35,9 +35,9 @@ from phenomena.models import (
     Theme,
 )
 from phenomena.permissions import visible_phenomena
+from simfoni_text.analysis import analyse_query
 
 from . import facets as facet_mod
-from .analysis import analyse_query
 from .params import SearchParams
 
 #: Exports never hold more rows than this (the page says so when a result set is larger).

@@ -188,3 +188,13 @@ def _commit_hooks_as_in_production(monkeypatch):
 
     monkeypatch.setattr(transaction, "on_commit", on_commit)
     monkeypatch.setattr(transaction.Atomic, "__exit__", exit_)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def reference_place_names():
+    """Text analysis starts from the reference place names, without reading the database (the
+    areas are read again, lazily, after a test saves or deletes one)."""
+    from phenomena.places import reference_names
+    from simfoni_text import places
+
+    places.install(reference_names())

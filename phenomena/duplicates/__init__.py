@@ -1,7 +1,8 @@
-"""Duplicate detection for phenomena: canonical URLs, text normalisation and scoring.
+"""Duplicate detection for phenomena: scoring, on top of :mod:`simfoni_text` (canonical URLs,
+text normalisation and facts).
 
-Pure Python (no Django): the Django side stores ``lsh_band_keys`` and canonical URLs in
-indexed tables and calls ``score`` on the few candidates the database returns.
+``scoring`` is pure Python (no Django): the Django side (``service``) stores ``lsh_band_keys`` and
+canonical URLs in indexed tables and calls ``score`` on the few candidates the database returns.
 """
 
 from .scoring import (
@@ -13,17 +14,13 @@ from .scoring import (
     score,
     signature,
 )
-from .text import normalise_text
-from .urls import canonical_url
 
 __all__ = [
     "DuplicateIndex",
     "Match",
     "Record",
-    "canonical_url",
     "find_duplicates",
     "lsh_band_keys",
-    "normalise_text",
     "score",
     "signature",
 ]

@@ -64,7 +64,7 @@ class DuplicateCheckFormMixin(forms.Form):
         blocks = [m for m in self.duplicate_matches if m.blocks]
         warns = [m for m in self.duplicate_matches if not m.blocks]
         if blocks:
-            from .urls import canonical_url_or_blank
+            from simfoni_text.urls import canonical_url_or_blank
 
             ok = False
             for match in blocks:

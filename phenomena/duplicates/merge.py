@@ -41,10 +41,11 @@ from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
+from simfoni_text.urls import canonical_url_or_blank
+
 from ..models import DuplicateDecision, Phenomenon, PhenomenonIndicator, PhenomenonSource
 from ..permissions import may_review as _may_review
 from .service import _latest_content, refresh_fingerprints
-from .urls import canonical_url_or_blank
 
 # What happened to the survivor's new revision (``merge`` sets ``survivor.merge_outcome``).
 PUBLISHED = "published"

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datasketch import MinHash
 from rapidfuzz import fuzz
 
-from .text import Facts, extract_facts, normalise_text, strip_boilerplate
-from .urls import canonical_url
+from simfoni_text.facts import Facts, extract_facts, normalise_text, strip_boilerplate
+from simfoni_text.urls import canonical_url
 
 __all__ = [
     "BANDS",

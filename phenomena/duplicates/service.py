@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Prefetch, Q
 
+from simfoni_text.urls import canonical_url_or_blank
+
 from . import scoring
 from .scoring import Record
-from .urls import canonical_url_or_blank
 
 BANDS = 20
 ROWS = 2

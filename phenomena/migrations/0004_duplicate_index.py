@@ -5,7 +5,7 @@ from django.db import migrations
 
 def fill(apps, schema_editor):
     from phenomena.duplicates.service import fingerprint_keys
-    from phenomena.duplicates.urls import canonical_url_or_blank
+    from simfoni_text.urls import canonical_url_or_blank
 
     Source = apps.get_model("phenomena", "PhenomenonSource")
     Phenomenon = apps.get_model("phenomena", "Phenomenon")

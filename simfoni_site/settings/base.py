@@ -247,7 +247,7 @@ LOGGING = {
 }
 
 # Search (search app, docs/search.md): Wagtail's database backend by default (PostgreSQL
-# full-text search with the `simple` configuration: text is pre-analysed by search.analysis,
+# full-text search with the `simple` configuration: text is pre-analysed by simfoni_text.analysis,
 # so PostgreSQL's stemmer must not run on top; SQLite FTS5 otherwise); Elasticsearch 8 when
 # ELASTICSEARCH_URL is set.
 INSTALLED_APPS.insert(INSTALLED_APPS.index("home") + 1, "search")

@@ -9,9 +9,9 @@ import datetime
 from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
 
 from phenomena.models import Phenomenon
-from search.analysis import ELASTICSEARCH_ANALYZER
 from search.elastic import backend_settings, build_search, filter_clauses, parse_aggregations
 from search.params import parse_params
+from simfoni_text.analysis import ELASTICSEARCH_ANALYZER
 
 
 def test_backend_settings_carry_the_indonesian_analysis():

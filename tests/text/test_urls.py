@@ -2,7 +2,7 @@
 
 import pytest
 
-from phenomena.duplicates import canonical_url
+from simfoni_text.urls import canonical_url
 
 KOMPAS = "https://money.kompas.com/read/2024/11/01/113000926/inflasi-jakarta-oktober-2024"
 DETIK = "https://finance.detik.com/berita-ekonomi-bisnis/d-7614321/bps-inflasi-oktober-2024"

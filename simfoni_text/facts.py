@@ -1,9 +1,10 @@
-"""Text normalisation for Indonesian news-style phenomena.
+"""Text normalisation and facts (figures, periods, places) for Indonesian news-style phenomena.
 
 The stop-word list is curated here on purpose: general Indonesian lists (e.g. Sastrawi's) drop
 words that carry the meaning of a statistical phenomenon -- direction (naik, turun, meningkat),
 magnitude (tinggi, rendah, besar) and period (bulan, tahun, awal, akhir).  Only function words
-are removed; numbers, month names and place names are always kept.
+are removed; numbers, month names and place names are always kept. Places are the names with an
+area key installed in :mod:`simfoni_text.places` (data, not code).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from . import places as place_names
 
 __all__ = [
     "STOP_WORDS",
@@ -38,22 +41,6 @@ _MONTHS = {
     "agu": 8, "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
     "okt": 10, "november": 11, "nov": 11, "nop": 11, "desember": 12, "des": 12,
 }  # fmt: skip
-
-# Places that distinguish otherwise identical phenomena, mapped to a BPS-like area key.
-_PLACES = {
-    "kepulauan seribu": "3101", "kep seribu": "3101", "pulau seribu": "3101",
-    "jakarta selatan": "3171", "jaksel": "3171", "jakarta timur": "3172", "jaktim": "3172",
-    "jakarta pusat": "3173", "jakpus": "3173", "jakarta barat": "3174", "jakbar": "3174",
-    "jakarta utara": "3175", "jakut": "3175", "dki jakarta": "31", "dki": "31",
-    "jawa barat": "32", "jabar": "32",
-    "jawa tengah": "33", "jateng": "33", "jawa timur": "35", "jatim": "35", "banten": "36",
-    "bali": "51", "sumatera utara": "12", "sulawesi selatan": "73", "bodetabek": "bodetabek",
-    "bekasi": "bekasi", "tangerang": "tangerang", "depok": "depok", "bogor": "bogor",
-    "surabaya": "3578", "bandung": "3273", "medan": "1275", "semarang": "3374",
-}  # fmt: skip
-_PLACE_RE = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, _PLACES), key=len, reverse=True)) + r")\b"
-)
 
 # Boilerplate that portals add around the same story.
 _BOILERPLATE = [
@@ -117,7 +104,8 @@ class Facts:
     """Figures, years, periods and places mentioned in a text, in order of first mention.
 
     ``periods`` holds ``"m10"`` for Oktober, ``"q3"`` for triwulan III, ``"s1"`` for
-    semester I; ``places`` holds BPS-like area keys (``"3171"`` for Jakarta Selatan).
+    semester I; ``places`` holds the area keys of the installed place names
+    (:mod:`simfoni_text.places`; the site's keys are BPS codes, ``"3171"`` for Jakarta Selatan).
     """
 
     numbers: tuple[str, ...]
@@ -159,5 +147,5 @@ def extract_facts(text: str | None, tokens: list[str] | None = None) -> Facts:
     ]  # fmt: skip
     years = [t for t in tokens if _YEAR_RE.match(t)]
     flat = " ".join(_TOKEN_RE.findall(strip_accents(text or "")))
-    places = [_PLACES[m] for m in _PLACE_RE.findall(flat)]
+    places = place_names.areas_in(flat)
     return Facts(_unique(numbers), _unique(years), _unique(_periods(tokens)), _unique(places))

@@ -7,7 +7,8 @@ pipeline (:func:`analyse_query`). The backends therefore only need a trivial ana
 and Elasticsearch all match the same terms.
 
 Pipeline: :func:`normalise` -> :func:`tokens` -> drop :data:`STOP_WORDS` -> :func:`stem`
-(Sastrawi, with :data:`PROTECTED_WORDS` overriding it).
+(Sastrawi, with :data:`PROTECTED_WORDS` and the words of the place names installed in
+:mod:`simfoni_text.places` overriding it).
 
 Why not the stock analysers:
 
@@ -41,6 +42,8 @@ import functools
 import re
 import unicodedata
 
+from . import places
+
 __all__ = [
     "ELASTICSEARCH_ANALYSIS",
     "ELASTICSEARCH_ANALYZER",
@@ -53,6 +56,7 @@ __all__ = [
     "analyse_query",
     "analyse_to_string",
     "normalise",
+    "protected_words",
     "stem",
     "tokens",
 ]
@@ -117,15 +121,6 @@ def _protect(mapping: dict[str, object]) -> dict[str, str]:
     return {w: (w if s is _SELF else str(s)) for w, s in mapping.items()}
 
 
-_PLACES = """
-    jakarta jabodetabek jabotabek bekasi tangerang depok bogor seribu kepulauan
-    selatan utara barat timur tengah pusat
-    gambir kemayoran senen cempaka menteng johar penjaringan priok koja cilincing
-    pademangan gading cengkareng grogol petamburan tambora kalideres palmerah kembangan
-    tebet setiabudi mampang prapatan kebayoran cilandak pancoran jagakarsa pesanggrahan
-    matraman pulogadung jatinegara kramat ciracas cipayung makasar
-""".split()
-
 #: Words the stemmer must not touch, mapped to their fixed stem.
 #:
 #: Each entry fixes a wrong or colliding Sastrawi stem (the colliding everyday word in
@@ -144,14 +139,14 @@ _PLACES = """
 #: * tabungan/menabung -> "tabungan" [tabung = (LPG) cylinder]
 #: * wrong stems: perbankan -> "bank" (not "perban" = bandage), peternakan -> "ternak"
 #:   (not "terna"), pengunjung -> "kunjung" (not "unjung"), sepekan -> "pekan" (not "pek")
-#: * places: Bekasi [bekas = used], Seribu [ribu = thousand], Kemayoran [mayor],
-#:   Penjaringan [jaring = net], Kembangan [kembang = flower], Petamburan [tambur = drum],
-#:   Selatan [selat = strait, PostgreSQL], and the other DKI names for safety
+#: * places are not listed here: every word of the place names installed in
+#:   :mod:`simfoni_text.places` is kept as it is (see :func:`protected_words`), e.g. Bekasi
+#:   [bekas = used], Seribu [ribu = thousand], Kemayoran [mayor], Penjaringan [jaring = net],
+#:   Kembangan [kembang = flower], Petamburan [tambur = drum], Selatan [selat = strait]
 #: * variants: cabe -> cabai (PostgreSQL: cabai -> "caba"), ramadhan -> ramadan,
 #:   tak/tdk/gak/nggak/enggak -> tidak, thn -> tahun, bln -> bulan
 PROTECTED_WORDS: dict[str, str] = _protect(
     {
-        **dict.fromkeys(_PLACES, _SELF),
         # Labour
         "pengangguran": _SELF,
         "penganggur": "pengangguran",
@@ -299,22 +294,51 @@ def _strip_particle(word: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=200_000)
+_protected: dict[str, str] = dict(PROTECTED_WORDS)
+_places_generation: int | None = None
+
+
+def _sync_places() -> None:
+    """Take up the installed place names (clearing the stem caches) when they have changed."""
+    global _protected, _places_generation
+    current = places.generation()
+    if current == _places_generation:
+        return
+    _protected = {**{word: word for word in places.words()}, **PROTECTED_WORDS}
+    _stem.cache_clear()
+    _term.cache_clear()
+    _places_generation = current
+
+
+def protected_words() -> dict[str, str]:
+    """:data:`PROTECTED_WORDS` plus every word of the installed place names (kept as is)."""
+    _sync_places()
+    return dict(_protected)
+
+
 def stem(word: str) -> str:
+    """Return the stem of one normalised token (see :func:`_stem`)."""
+    _sync_places()
+    return _stem(word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
     """Return the stem of one normalised token.
 
-    :data:`PROTECTED_WORDS` win over Sastrawi (also when a particle such as "-nya" is
-    attached: "penduduknya" -> "penduduk"). Numbers and non-Latin words are returned
+    :data:`PROTECTED_WORDS` and place words win over Sastrawi (also when a particle such as
+    "-nya" is attached: "penduduknya" -> "penduduk"). Numbers and non-Latin words are returned
     unchanged. If Sastrawi reduces a content word to a function word ("keadaan" ->
     "ada", "perolehan" -> "oleh") the word is kept as it is instead.
     """
-    if word in PROTECTED_WORDS:
-        return PROTECTED_WORDS[word]
+    protected = _protected
+    if word in protected:
+        return protected[word]
     if not word.isascii() or not word.isalpha():
         return word
     base = _strip_particle(word)
-    if base is not None and base in PROTECTED_WORDS:
-        return PROTECTED_WORDS[base]
+    if base is not None and base in protected:
+        return protected[base]
     result = _sastrawi().stem_word(word) or word
     if result in STOP_WORDS:
         return word
@@ -331,13 +355,14 @@ def _term(token: str) -> str | None:
     base = _strip_particle(token)
     if base is not None and base in STOP_WORDS:  # "dengannya", "itulah", "apapun"
         return None
-    return stem(token)
+    return _stem(token)
 
 
 def analyse(text: str) -> list[str]:
     """Return the index terms of ``text``: normalised, stop words removed, stemmed."""
     if not text:
         return []
+    _sync_places()
     out = []
     for tok in tokens(text):
         term = _term(tok)

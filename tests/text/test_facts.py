@@ -1,7 +1,6 @@
 """Text normalisation keeps what distinguishes phenomena and drops function words."""
 
-from phenomena.duplicates import normalise_text
-from phenomena.duplicates.text import extract_facts, strip_boilerplate
+from simfoni_text.facts import extract_facts, normalise_text, strip_boilerplate
 
 
 def test_casefold_accents_and_punctuation():

@@ -5,16 +5,16 @@ import time
 
 import pytest
 
-from search.analysis import (
+from simfoni_text.analysis import (
     ELASTICSEARCH_ANALYSIS,
     ELASTICSEARCH_ANALYZER,
     MAX_QUERY_TERMS,
-    PROTECTED_WORDS,
     STOP_WORDS,
     analyse,
     analyse_query,
     analyse_to_string,
     normalise,
+    protected_words,
     stem,
     tokens,
 )
@@ -129,7 +129,7 @@ def test_long_junk_tokens_dropped():
 
 
 def test_protected_words_map_to_their_stem():
-    for word, fixed in PROTECTED_WORDS.items():
+    for word, fixed in protected_words().items():
         assert word not in STOP_WORDS, word
         assert analyse(word) == [fixed], word
         # The fixed stem is stable: typing the stem itself gives the same term.

@@ -99,7 +99,7 @@ def compact():
     """After a migration rewrote the search table of an older benchmark database: compact it."""
     from django.db import connection
 
-    from search import pgsearch
+    from search.engines import pgtable as pgsearch
 
     with connection.cursor() as cur:
         cur.execute(
@@ -117,8 +117,8 @@ def build(n: int, seed: float = 0.42):
     from taggit.models import Tag
 
     from phenomena.models import Phenomenon
-    from search import pgsearch
     from search.analysis import analyse_to_string
+    from search.engines import pgtable as pgsearch
 
     have = Phenomenon.objects.count()
     with connection.cursor() as cur:

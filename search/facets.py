@@ -6,7 +6,8 @@ Values held in child rows — sources (source type, outlet), indicator links, ke
 not fields of the phenomenon, so ``.facet()`` cannot count them: they are counted here with
 one aggregate query each over the matching id set.
 
-Elasticsearch: every facet comes back from one request as aggregations (search/elastic.py).
+Elasticsearch: every facet comes back from one request as aggregations
+(search/engines/elasticsearch.py).
 
 Facets are **disjunctive**: values of one facet combine with OR (``theme=3&theme=4`` is
 theme 3 or 4), so ticking a value must not hide its siblings. Each facet with a selected
@@ -28,17 +29,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 
+from .filters import ID_FILTERS, RANGE_FILTERS
+
 #: Facets, in the order the page shows them: name -> Wagtail FilterField (attname) or None.
 FACET_FIELDS = {
-    "subject": "subject_id",
-    "theme": "theme_id",
-    "scope": "scope_id",
-    "area": "area_id",
-    "period": "reference_period",
-    "source_type": None,
-    "outlet": None,
-    "indicator": None,
-    "keyword": None,
+    **{name: f.own_field for name, f in ID_FILTERS.items() if not f.rows},
+    "period": RANGE_FILTERS["period"].path,
+    **{name: None for name, f in ID_FILTERS.items() if f.rows},
 }
 #: At most this many values are shown for the keyword facet (the most frequent).
 KEYWORD_FACET_SIZE = 25
@@ -64,7 +61,7 @@ def cache_key(kind: str, parts: tuple) -> str:
 
 
 #: Facets whose values combine with OR and are counted disjunctively (the id filters).
-DISJUNCTIVE = ("subject", "theme", "scope", "area", "source_type", "outlet", "indicator", "keyword")
+DISJUNCTIVE = tuple(ID_FILTERS)
 
 
 def selected_facets(params) -> list[str]:

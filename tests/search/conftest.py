@@ -31,7 +31,7 @@ BACKENDS = ["database"] + (["elasticsearch"] if os.environ.get("ELASTICSEARCH_UR
 def search_backend(request, settings, db):
     """The backend under test, set as WAGTAILSEARCH_BACKENDS["default"]."""
     if request.param == "elasticsearch":
-        from search.elastic import backend_settings
+        from search.engines.elasticsearch import backend_settings
 
         settings.WAGTAILSEARCH_BACKENDS = {
             "default": backend_settings(os.environ["ELASTICSEARCH_URL"], "simfoni_test_")

@@ -132,23 +132,6 @@ def database_facets(results, matching_queryset, names=None, selected_keywords=()
     return counts
 
 
-def queryset_facets(matching_queryset, names=None, selected_keywords=()) -> dict[str, dict]:
-    """Like :func:`database_facets`, for a plain queryset of the matching phenomena.
-
-    The phenomenon's own fields are counted with the GROUP BY that Wagtail's ``.facet()``
-    runs (``values(field).annotate(count=Count("pk"))``).
-    """
-
-    class _QuerysetFacets:
-        def facet(self, attname):
-            rows = matching_queryset.order_by().values(attname).annotate(count=Count("pk"))
-            return {row[attname]: row["count"] for row in rows}
-
-    return database_facets(
-        _QuerysetFacets(), matching_queryset.order_by(), names, selected_keywords
-    )
-
-
 def _count(queryset, value_field, owner_field) -> dict:
     rows = queryset.values(value_field).annotate(n=Count(owner_field, distinct=True))
     return {row[value_field]: row["n"] for row in rows if row[value_field] is not None}

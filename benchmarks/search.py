@@ -20,6 +20,7 @@ detail page through the test client; each with ``os.getloadavg()`` (the machine 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -98,7 +99,7 @@ def compact():
     """After a migration rewrote the search table of an older benchmark database: compact it."""
     from django.db import connection
 
-    from search import pgsearch
+    from search.engines import pgtable as pgsearch
 
     with connection.cursor() as cur:
         cur.execute(
@@ -116,7 +117,7 @@ def build(n: int, seed: float = 0.42):
     from taggit.models import Tag
 
     from phenomena.models import Phenomenon
-    from search import pgsearch
+    from search.engines import pgtable as pgsearch
     from simfoni_text.analysis import analyse_to_string
 
     have = Phenomenon.objects.count()
@@ -336,7 +337,7 @@ def fmt(label, times):
     )
 
 
-def run(queries: int, seed: int = 11):
+def run(queries: int, seed: int = 11, dump=None):
     from django.contrib.auth import get_user_model
     from django.test import Client
     from taggit.models import Tag
@@ -377,6 +378,13 @@ def run(queries: int, seed: int = 11):
         result = run_search(parse_params(params), user)
         elapsed = time.perf_counter() - t
         approximate.append(result.approximate_facets)
+        if dump is not None:  # what was found, to compare two versions of the code
+            facets = {
+                name: [(str(v.value), v.count) for v in values]
+                for name, values in result.facets.items()
+            }
+            row = {"params": params, "total": result.total, "ids": [h.pk for h in result.hits]}
+            dump.write(json.dumps({**row, "facets": facets}, sort_keys=True) + "\n")
         return elapsed, result.total
 
     vocab = vocabulary()
@@ -466,6 +474,9 @@ def main():
         ),
     )
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument(
+        "--dump", help="write every search's params, total, hits and facets (JSON lines) here"
+    )
     args = parser.parse_args()
     setup_django(args.db)
     t = time.perf_counter()
@@ -474,7 +485,11 @@ def main():
         f"data ready in {time.perf_counter() - t:,.0f} s; {args.queries} queries follow; "
         f"load {load()}"
     )
-    run(args.queries)
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as dump:
+            run(args.queries, dump=dump)
+    else:
+        run(args.queries)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ generic views check model-level permissions only. The views here narrow them:
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.choosers import SearchFilterMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.models import ModelLogEntry
 from wagtail.permissions import policy_registry
@@ -40,12 +41,45 @@ class VisibleChooserMixin:
         return visible_phenomena(self.request.user, super().get_object_list())
 
 
-class PhenomenonChooseView(QuoteSafeSearchMixin, VisibleChooserMixin, chooser_views.ChooseView):
+class TitleSearchFilterMixin(SearchFilterMixin):
+    """The chooser's search box, answered in the database: titles containing the words."""
+
+    def filter(self, objects):
+        objects = super(SearchFilterMixin, self).filter(objects)
+        words = " ".join((self.cleaned_data.get("q") or "").split())
+        if words:
+            for word in words.split():
+                objects = objects.filter(title__icontains=word)
+            self.is_searching = True
+            self.search_query = words
+        return objects
+
+
+class ChooserSearchMixin:
+    """Wagtail's index is not kept where the search table serves search (search/engines):
+    there the chooser searches titles in the database instead."""
+
+    def get_filter_form_class(self):
+        from search.engines import uses_wagtail_index
+
+        form_class = super().get_filter_form_class()
+        if uses_wagtail_index():
+            return form_class
+        bases = tuple(
+            TitleSearchFilterMixin if base is SearchFilterMixin else base
+            for base in form_class.__bases__
+        )
+        return type("FilterForm", bases, {})
+
+
+class PhenomenonChooseView(
+    ChooserSearchMixin, QuoteSafeSearchMixin, VisibleChooserMixin, chooser_views.ChooseView
+):
     pass
 
 
 class PhenomenonChooseResultsView(
-    QuoteSafeSearchMixin, VisibleChooserMixin, chooser_views.ChooseResultsView
+    ChooserSearchMixin, QuoteSafeSearchMixin, VisibleChooserMixin, chooser_views.ChooseResultsView
 ):
     pass
 

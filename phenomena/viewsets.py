@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -13,6 +13,8 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.users.views.users import UserViewSet
+
+from search import filters
 
 from . import admin_guards, users_admin
 from .admin_views import (
@@ -39,40 +41,18 @@ from .spreadsheet import SafeSpreadsheetExportMixin
 
 
 class PhenomenonFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=_("Status"),
-        choices=[("approved", _("Disetujui")), ("unapproved", _("Belum disetujui"))],
-        method="filter_status",
-        empty_label=_("Semua"),
-    )
-    subject = django_filters.ModelChoiceFilter(
-        label=_("Subjek"), queryset=Subject.objects.all(), empty_label=_("Semua")
-    )
-    theme = django_filters.ModelChoiceFilter(
-        label=_("Tema"), queryset=Theme.objects.all(), empty_label=_("Semua")
-    )
-    scope = django_filters.ModelChoiceFilter(
-        label=_("Cakupan"), queryset=Scope.objects.filter(parent__isnull=True)
-    )
-    area = django_filters.ModelChoiceFilter(
-        label=_("Kabupaten/Kota"), queryset=Scope.objects.filter(parent__isnull=False)
-    )
-    source_type = django_filters.ModelChoiceFilter(
-        label=_("Jenis sumber"),
-        queryset=SourceType.objects.all(),
-        field_name="sources__source_type",
-        distinct=True,
-    )
-    reference_period = django_filters.DateFromToRangeFilter(
-        label=_("Periode referensi"), widget=DateRangePickerWidget
-    )
+    # The filters are declared once, in search/filters.py.
+    status = filters.status_filter()
+    subject = filters.choice_filter("subject", empty_label=_("Semua"))
+    theme = filters.choice_filter("theme", empty_label=_("Semua"))
+    scope = filters.choice_filter("scope")
+    area = filters.choice_filter("area")
+    source_type = filters.choice_filter("source_type")
+    reference_period = filters.range_filter("period")
 
     class Meta:
         model = Phenomenon
         fields = []
-
-    def filter_status(self, queryset, name, value):
-        return queryset.filter(live=(value == "approved"))
 
 
 class InstancePermissionMixin:

@@ -6,7 +6,8 @@ Values held in child rows — sources (source type, outlet), indicator links, ke
 not fields of the phenomenon, so ``.facet()`` cannot count them: they are counted here with
 one aggregate query each over the matching id set.
 
-Elasticsearch: every facet comes back from one request as aggregations (search/elastic.py).
+Elasticsearch: every facet comes back from one request as aggregations
+(search/engines/elasticsearch.py).
 
 Facets are **disjunctive**: values of one facet combine with OR (``theme=3&theme=4`` is
 theme 3 or 4), so ticking a value must not hide its siblings. Each facet with a selected
@@ -28,17 +29,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 
+from .filters import ID_FILTERS, RANGE_FILTERS
+
 #: Facets, in the order the page shows them: name -> Wagtail FilterField (attname) or None.
 FACET_FIELDS = {
-    "subject": "subject_id",
-    "theme": "theme_id",
-    "scope": "scope_id",
-    "area": "area_id",
-    "period": "reference_period",
-    "source_type": None,
-    "outlet": None,
-    "indicator": None,
-    "keyword": None,
+    **{name: f.own_field for name, f in ID_FILTERS.items() if not f.rows},
+    "period": RANGE_FILTERS["period"].path,
+    **{name: None for name, f in ID_FILTERS.items() if f.rows},
 }
 #: At most this many values are shown for the keyword facet (the most frequent).
 KEYWORD_FACET_SIZE = 25
@@ -64,7 +61,7 @@ def cache_key(kind: str, parts: tuple) -> str:
 
 
 #: Facets whose values combine with OR and are counted disjunctively (the id filters).
-DISJUNCTIVE = ("subject", "theme", "scope", "area", "source_type", "outlet", "indicator", "keyword")
+DISJUNCTIVE = tuple(ID_FILTERS)
 
 
 def selected_facets(params) -> list[str]:
@@ -133,23 +130,6 @@ def database_facets(results, matching_queryset, names=None, selected_keywords=()
             rows = keywords.filter(tag_id__in=missing)
             counts["keyword"].update(_count(rows, "tag_id", "content_object_id"))
     return counts
-
-
-def queryset_facets(matching_queryset, names=None, selected_keywords=()) -> dict[str, dict]:
-    """Like :func:`database_facets`, for a plain queryset of the matching phenomena.
-
-    The phenomenon's own fields are counted with the GROUP BY that Wagtail's ``.facet()``
-    runs (``values(field).annotate(count=Count("pk"))``).
-    """
-
-    class _QuerysetFacets:
-        def facet(self, attname):
-            rows = matching_queryset.order_by().values(attname).annotate(count=Count("pk"))
-            return {row[attname]: row["count"] for row in rows}
-
-    return database_facets(
-        _QuerysetFacets(), matching_queryset.order_by(), names, selected_keywords
-    )
 
 
 def _count(queryset, value_field, owner_field) -> dict:

@@ -17,17 +17,10 @@ from django.utils.translation import gettext_noop
 
 from simfoni_text.analysis import MAX_QUERY_CHARS
 
-#: Multi-valued id filters: URL parameter -> label shown in messages.
-ID_FILTERS = (
-    "subject",
-    "theme",
-    "scope",
-    "area",
-    "source_type",
-    "outlet",
-    "indicator",
-    "keyword",
-)
+from . import filters
+
+#: Multi-valued id filters (URL parameters), declared in search/filters.py.
+ID_FILTERS = tuple(filters.ID_FILTERS)
 
 # Labels are translated where they are shown (search/views.py); gettext_noop marks them.
 SORTS = {

@@ -20,7 +20,8 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import TaskState, WorkflowState
 
-from phenomena.models import Phenomenon, SourceType, Subject, Theme
+from phenomena.models import Phenomenon
+from search import filters
 
 from .forms import RejectForm
 from .models import ReviewTaskState
@@ -42,23 +43,13 @@ def waiting_for(user):
 
 
 class QueueFilterSet(django_filters.FilterSet):
-    subject = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Subjek"),
-        field_name="theme__subject",
-        queryset=Subject.objects.all(),
-        empty_label=gettext_lazy("Semua subjek"),
+    # The filters are declared once, in search/filters.py.
+    subject = filters.choice_filter(
+        "subject", prefix="theme__", empty_label=gettext_lazy("Semua subjek")
     )
-    theme = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Tema"),
-        queryset=Theme.objects.all(),
-        empty_label=gettext_lazy("Semua tema"),
-    )
-    source_type = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Jenis sumber"),
-        field_name="phenomenon__sources__source_type",
-        queryset=SourceType.objects.all(),
-        distinct=True,
-        empty_label=gettext_lazy("Semua sumber"),
+    theme = filters.choice_filter("theme", empty_label=gettext_lazy("Semua tema"))
+    source_type = filters.choice_filter(
+        "source_type", prefix="phenomenon__", empty_label=gettext_lazy("Semua sumber")
     )
 
     class Meta:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -246,18 +247,22 @@ LOGGING = {
     },
 }
 
-# Search (search app, docs/search.md): Wagtail's database backend by default (PostgreSQL
-# full-text search with the `simple` configuration: text is pre-analysed by simfoni_text.analysis,
-# so PostgreSQL's stemmer must not run on top; SQLite FTS5 otherwise); Elasticsearch 8 when
-# ELASTICSEARCH_URL is set.
+# Search (search app, docs/search.md). SIMFONI_SEARCH_ENGINE chooses the engine (search/engines):
+# "database" (Wagtail's database backend: SQLite FTS5 or PostgreSQL full-text search with the
+# `simple` configuration, as text is pre-analysed by simfoni_text.analysis), "pgtable" (PostgreSQL's
+# denormalised search table) or "elasticsearch" (Elasticsearch 8 at ELASTICSEARCH_URL). Empty:
+# elasticsearch when ELASTICSEARCH_URL is set, pgtable on PostgreSQL, database otherwise.
 INSTALLED_APPS.insert(INSTALLED_APPS.index("home") + 1, "search")
-if os.environ.get("ELASTICSEARCH_URL"):
-    from search.elastic import backend_settings
+SIMFONI_SEARCH_ENGINE = os.environ.get("SIMFONI_SEARCH_ENGINE", "").strip().lower()
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+if SIMFONI_SEARCH_ENGINE == "elasticsearch" and not ELASTICSEARCH_URL:
+    raise ImproperlyConfigured("SIMFONI_SEARCH_ENGINE=elasticsearch needs ELASTICSEARCH_URL.")
+if ELASTICSEARCH_URL and SIMFONI_SEARCH_ENGINE in ("", "elasticsearch"):
+    from search.engines.elasticsearch import backend_settings
 
     WAGTAILSEARCH_BACKENDS = {
         "default": backend_settings(
-            os.environ["ELASTICSEARCH_URL"],
-            os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "simfoni_"),
+            ELASTICSEARCH_URL, os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "simfoni_")
         )
     }
 else:

@@ -31,8 +31,9 @@ BACKENDS = ["database"] + (["elasticsearch"] if os.environ.get("ELASTICSEARCH_UR
 def search_backend(request, settings, db):
     """The backend under test, set as WAGTAILSEARCH_BACKENDS["default"]."""
     if request.param == "elasticsearch":
-        from search.elastic import backend_settings
+        from search.engines.elasticsearch import backend_settings
 
+        settings.SIMFONI_SEARCH_ENGINE = "elasticsearch"
         settings.WAGTAILSEARCH_BACKENDS = {
             "default": backend_settings(os.environ["ELASTICSEARCH_URL"], "simfoni_test_")
         }
@@ -42,6 +43,9 @@ def search_backend(request, settings, db):
             index = backend.get_index_for_model(model)
             index.add_model(model)
     else:
+        # The automatic choice without Elasticsearch: pgtable on PostgreSQL, database on SQLite.
+        settings.SIMFONI_SEARCH_ENGINE = ""
+        settings.ELASTICSEARCH_URL = ""
         settings.WAGTAILSEARCH_BACKENDS = {
             "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
         }

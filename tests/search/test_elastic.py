@@ -9,7 +9,12 @@ import datetime
 from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
 
 from phenomena.models import Phenomenon
-from search.elastic import backend_settings, build_search, filter_clauses, parse_aggregations
+from search.engines.elasticsearch import (
+    backend_settings,
+    build_search,
+    filter_clauses,
+    parse_aggregations,
+)
 from search.params import parse_params
 from simfoni_text.analysis import ELASTICSEARCH_ANALYZER
 

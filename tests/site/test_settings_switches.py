@@ -18,6 +18,8 @@ out = {
     "db": settings.DATABASES["default"]["ENGINE"],
     "cache": settings.CACHES["default"]["BACKEND"],
     "search": settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"],
+    "engine": __import__("search.engines").engines.engine_name(),
+    "wagtail_index": __import__("phenomena.models").models.Phenomenon.search_auto_update,
     "broker": "redis" if "redis" in settings.Q_CLUSTER else "orm",
     "email": settings.EMAIL_BACKEND,
     "debug": settings.DEBUG,
@@ -57,6 +59,7 @@ def test_defaults_need_nothing_installed():
     assert out["db"] == "django.db.backends.sqlite3"
     assert out["cache"].endswith("LocMemCache")
     assert out["search"] == "wagtail.search.backends.database"
+    assert out["engine"] == "database" and out["wagtail_index"] is True
     assert out["broker"] == "orm"
     assert out["email"].endswith("console.EmailBackend")
 
@@ -64,11 +67,22 @@ def test_defaults_need_nothing_installed():
 def test_database_url_selects_postgresql():
     out, _ = probe(DATABASE_URL="postgres://postgres@127.0.0.1:5432/simfoni")
     assert out["db"] == "django.db.backends.postgresql"
+    # The search table serves search; Wagtail's index of phenomena is not kept.
+    assert out["engine"] == "pgtable" and out["wagtail_index"] is False
+
+
+def test_search_engine_setting_overrides_the_automatic_choice():
+    out, _ = probe(
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/simfoni", SIMFONI_SEARCH_ENGINE="database"
+    )
+    assert out["engine"] == "database" and out["wagtail_index"] is True
+    assert out["search"] == "wagtail.search.backends.database"
 
 
 def test_elasticsearch_url_selects_elasticsearch_backend():
     out, _ = probe(ELASTICSEARCH_URL="http://127.0.0.1:9200")
     assert "elasticsearch" in out["search"]
+    assert out["engine"] == "elasticsearch" and out["wagtail_index"] is True
 
 
 def test_smtp_when_email_host_is_set():

@@ -1,11 +1,11 @@
-"""Refill the PostgreSQL search table (search/pgsearch.py) from the approved phenomena."""
+"""Refill the PostgreSQL search table (search/engines/pgtable.py) from the approved phenomena."""
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from search import pgsearch
+from search.engines import pgtable
 
 
 class Command(BaseCommand):
@@ -27,8 +27,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {done:,}/{total:,} fenomena ({rate:,.0f}/detik)")
 
         with transaction.atomic(), connection.cursor() as cursor:
-            pgsearch.create_table(cursor)
-            done = pgsearch.rebuild(cursor, chunk=chunk, progress=progress)
+            pgtable.create_table(cursor)
+            done = pgtable.rebuild(cursor, chunk=chunk, progress=progress)
         from search.facets import bump_generation
 
         bump_generation()

@@ -1,8 +1,8 @@
-"""Elasticsearch: backend settings and the one-request faceted query.
+"""The ``elasticsearch`` engine: backend settings and the one-request faceted query.
 
 Indexing goes through Wagtail's own ``wagtail.search.backends.elasticsearch8`` backend
 (mapping from ``Phenomenon.search_fields``, signals, ``update_index``). The index settings
-add :data:`search.analysis.ELASTICSEARCH_ANALYSIS` and make its whitespace analyser the
+add :data:`simfoni_text.analysis.ELASTICSEARCH_ANALYSIS` and make its whitespace analyser the
 index default, so Wagtail's ``_all_text`` copy fields are analysed like the pre-analysed
 source fields.
 
@@ -20,20 +20,16 @@ from elasticsearch_dsl import A, Q, Search
 
 from simfoni_text.analysis import ELASTICSEARCH_ANALYSIS, ELASTICSEARCH_ANALYZER
 
-from .facets import DISJUNCTIVE, FACET_FIELDS, KEYWORD_FACET_SIZE, selected_facets
-from .params import SearchParams
+from ..facets import DISJUNCTIVE, FACET_FIELDS, KEYWORD_FACET_SIZE, selected_facets
+from ..filters import ID_FILTERS, RANGE_FILTERS
+from ..params import SearchParams
+from .database import WagtailIndexSync
 
 #: Document field of each facet / filter (Wagtail names FilterFields "<attname>_filter").
 FIELDS = {
-    "subject": "subject_id_filter",
-    "theme": "theme_id_filter",
-    "scope": "scope_id_filter",
-    "area": "area_id_filter",
-    "period": "reference_period_filter",
-    "source_type": "source_type_ids_filter",
-    "outlet": "outlet_ids_filter",
-    "indicator": "indicator_ids_filter",
-    "keyword": "keyword_ids_filter",
+    **{name: f.document_field for name, f in ID_FILTERS.items() if not f.rows},
+    "period": RANGE_FILTERS["period"].document_field,
+    **{name: f.document_field for name, f in ID_FILTERS.items() if f.rows},
 }
 TEXT_FIELDS = ["search_title_id^2", "search_text_id"]
 CONTENT_TYPE = "phenomena.Phenomenon"
@@ -105,14 +101,14 @@ def filter_clauses(params: SearchParams, facets=True) -> list:
     if params.period_to:
         period["lte"] = params.period_to.isoformat()
     if period:
-        clauses.append(Q("range", reference_period_filter=period))
+        clauses.append(Q("range", **{RANGE_FILTERS["period"].document_field: period}))
     dates = {}
     if params.date_from:
         dates["gte"] = params.date_from.isoformat()
     if params.date_to:
         dates["lte"] = params.date_to.isoformat()
     if dates:
-        clauses.append(Q("range", source_dates_filter=dates))
+        clauses.append(Q("range", **{RANGE_FILTERS["date"].document_field: dates}))
     return clauses
 
 
@@ -199,7 +195,7 @@ def parse_aggregations(aggs: dict) -> dict[str, dict]:
     return out
 
 
-class ElasticsearchEngine:
+class ElasticsearchEngine(WagtailIndexSync):
     name = "elasticsearch"
 
     def __init__(self, backend):
@@ -211,7 +207,7 @@ class ElasticsearchEngine:
         return self.backend.get_index_for_model(Phenomenon).name
 
     def search(self, queryset, params, terms, offset, limit, with_facets=True):
-        from .service import EngineResult
+        from . import EngineResult
 
         body = build_search(params, terms, self.index_name(), offset, limit, with_facets)
         response = self.backend.es.search(index=self.index_name(), body=body.to_dict())

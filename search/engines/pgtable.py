@@ -1,4 +1,6 @@
-"""PostgreSQL search: one denormalised row per approved phenomenon, one GIN index per search.
+"""The ``pgtable`` engine (PostgreSQL): one denormalised row per approved phenomenon.
+
+One GIN index answers each search.
 
 Wagtail's PostgreSQL index keeps only text, so filters and facets had to join back to the
 phenomenon and its child rows, about eleven times per search. Here the table
@@ -6,7 +8,7 @@ phenomenon and its child rows, about eleven times per search. Here the table
 value a facet or a sort needs, including the child rows' values as arrays.
 
 The ``tsvector`` holds the analysed words (title weighted A, ``simple`` configuration: the
-text is analysed in Python by :mod:`search.analysis`) and **keys**: lexemes with "=" that
+text is analysed in Python by :mod:`simfoni_text.analysis`) and **keys**: lexemes with "=" that
 no text can produce, one per filter value of the row (``s=`` subject, ``t=`` theme, ``c=``
 scope, ``a=`` kab/kota, ``p=`` reference month, ``y=`` reference year, ``st=`` source type,
 ``o=`` outlet, ``i=`` indicator, ``k=`` keyword, ``dm=``/``dy=`` source month/year), ``j=``
@@ -32,10 +34,12 @@ sample buckets below a cut (``b=0 | b=1 …`` added to the tsquery, about
 sort; relevance puts the rows with every word in the title first (ranked when there are
 few, newest first otherwise), then the rest, newest first, instead of ranking every row.
 
-The table is kept by :mod:`search.signal_handlers` (publish, unpublish, delete; a merge
-publishes the survivor and unpublishes the duplicate) through :func:`sync`, filled by
-migration ``simfoni_search.0001``, keyed by ``0002`` and rebuilt by
-``manage.py rebuild_search_table``.
+The table is kept by :mod:`search.subscribers` (lifecycle events after commit: publish,
+unpublish, merge, delete) through :class:`PostgresTableEngine` ``sync``/``remove``, created
+and filled by migration ``simfoni_search.0001``, keyed by ``0002`` (their SQL is frozen in
+them; ``CREATE_SQL`` here is the same table) and rebuilt by
+``manage.py rebuild_search_table``. The table's columns of the filters are named in
+:mod:`search.filters` (``key``, ``column``).
 """
 
 from __future__ import annotations
@@ -49,22 +53,15 @@ from django.db import connection
 
 from simfoni_text.analysis import analyse_to_string
 
+from ..filters import ID_FILTERS
+
 TABLE = "simfoni_search_document"
 #: Builds a row's tsvector: the words (title weighted A) and the keys (see module doc).
 TSV_FUNCTION = "simfoni_search_tsv"
 
 #: Filter -> key prefix. A key is a lexeme such as ``t=12`` (theme 12): the text parser
 #: never makes a lexeme with "=", so keys cannot collide with words.
-KEY_PREFIX = {
-    "subject": "s",
-    "theme": "t",
-    "scope": "c",
-    "area": "a",
-    "source_type": "st",
-    "outlet": "o",
-    "indicator": "i",
-    "keyword": "k",
-}
+KEY_PREFIX = {name: spec.key for name, spec in ID_FILTERS.items()}
 #: Samples: a row has the key ``b=N`` when the low bits of its id's hash are 0 modulo N,
 #: so the rows with ``b=N`` are a deterministic 1/N sample, nested in every larger one.
 SAMPLE_LEVELS = tuple(2**k for k in range(1, 11))
@@ -142,7 +139,6 @@ CREATE_SQL = [
     f"CREATE INDEX IF NOT EXISTS {TABLE}_coverage ON {TABLE} "
     "(scope_order ASC, area_code ASC NULLS FIRST, reference_period DESC, id DESC)",
 ]
-DROP_SQL = [f"DROP TABLE IF EXISTS {TABLE}", _DROP_FUNCTION_SQL]
 
 #: Every column of the rows of phenomena `ids` (the analysed text comes from Python).
 _ROW_SELECT = f"""
@@ -203,37 +199,6 @@ _TEXT_SQL = """
 """
 
 
-def is_available(using=None) -> bool:
-    """True on PostgreSQL once migration simfoni_search.0001 has created the table."""
-    conn = connection if using is None else using
-    if conn.vendor != "postgresql":
-        return False
-    with conn.cursor() as cursor:
-        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [TABLE])
-        return cursor.fetchone()[0]
-
-
-def on_postgresql(step):
-    """A migration function running ``step(cursor)`` on PostgreSQL; nothing elsewhere."""
-
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            with schema_editor.connection.cursor() as cursor:
-                step(cursor)
-
-    return run
-
-
-def drop_table(cursor):
-    for statement in DROP_SQL:
-        cursor.execute(statement)
-
-
-def create_and_fill(cursor):
-    create_table(cursor)
-    rebuild(cursor)
-
-
 def create_table(cursor):
     for statement in CREATE_SQL:
         cursor.execute(statement)
@@ -262,34 +227,6 @@ def sync(ids, cursor=None) -> int:
 def remove(ids) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE} WHERE id = ANY(%s)", [[int(i) for i in ids]])
-
-
-#: Indexes and columns of the first version of the table (filters as btree/GIN columns).
-_OLD_INDEXES = ("st", "outlet", "ind", "kw", "subject", "theme", "scope", "area", "bucket")
-
-
-def add_keys(cursor) -> None:
-    """Bring a table of the first version (words only in ``tsv``) to the keyed form, in SQL.
-
-    Used by migration ``simfoni_search.0002``: recomputes every row's keys from its own
-    columns (lexemes with "=" are keys; the words stay), so no text is analysed again.
-    """
-    for name in _OLD_INDEXES:
-        cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_{name}")
-    cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_tsv")
-    cursor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS bucket")
-    create_table(cursor)  # the function; the text index is made again below
-    cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_tsv")
-    cursor.execute(
-        f"""UPDATE {TABLE} d SET tsv = {TSV_FUNCTION}(
-            ts_delete(d.tsv, ARRAY(SELECT l FROM unnest(tsvector_to_array(d.tsv)) l
-                                   WHERE l LIKE '%=%')),
-            d.id, d.subject_id, d.theme_id, d.scope_id, d.area_id, d.reference_period,
-            d.source_type_ids, d.outlet_ids, d.indicator_ids, d.keyword_ids, d.source_dates,
-            d.source_date, d.source_type_order, d.scope_order)"""
-    )
-    create_table(cursor)
-    cursor.execute(f"ANALYZE {TABLE}")
 
 
 def rebuild(cursor, chunk=2000, progress=None) -> int:
@@ -439,15 +376,9 @@ _LARGE_RELEVANCE = "in_title DESC, reference_period DESC, id DESC"
 _SCALARS = ("subject_id", "theme_id", "scope_id", "area_id", "reference_period")
 _ARRAYS = ("source_type_ids", "outlet_ids", "indicator_ids", "keyword_ids")
 _FACET_NAMES = {
-    "subject_id": "subject",
-    "theme_id": "theme",
-    "scope_id": "scope",
-    "area_id": "area",
+    **{spec.column: name for name, spec in ID_FILTERS.items() if not spec.rows},
     "reference_period": "period",
-    "source_type_ids": "source_type",
-    "outlet_ids": "outlet",
-    "indicator_ids": "indicator",
-    "keyword_ids": "keyword",
+    **{spec.column: name for name, spec in ID_FILTERS.items() if spec.rows},
 }
 _FACET_COLUMNS = {name: column for column, name in _FACET_NAMES.items()}
 _SORT_COLUMNS = ("source_date", "source_type_order", "scope_order", "area_code")
@@ -506,7 +437,7 @@ def search(params, terms, sort, offset, limit, with_facets=True):
 
 
 def _selected_facets(params):
-    from .facets import selected_facets
+    from ..facets import selected_facets
 
     return selected_facets(params)
 
@@ -522,7 +453,7 @@ class Disjunctive:
     """
 
     def __init__(self, cursor, params, name, words):
-        from .facets import without
+        from ..facets import without
 
         self.name = name
         self.selected = tuple(getattr(params, name))
@@ -554,7 +485,7 @@ class Disjunctive:
             if v is not None
         }
         if self.name == "keyword":
-            from .facets import top_keywords
+            from ..facets import top_keywords
 
             counts = top_keywords(counts, self.selected)
         return counts
@@ -842,7 +773,55 @@ def _read_facets(scalars, arrays, scale, keep_keywords=()):
         if value is not None:
             raw[_FACET_NAMES[_ARRAYS[k]]][value] = scaled(n)
 
-    from .facets import top_keywords
+    from ..facets import top_keywords
 
     raw["keyword"] = top_keywords(raw["keyword"], keep_keywords)
     return raw
+
+
+# ---------------------------------------------------------------------------
+# The engine
+# ---------------------------------------------------------------------------
+
+
+class PostgresTableEngine:
+    """PostgreSQL: one statement over the denormalised search table.
+
+    The table holds only approved phenomena, every one of which a signed-in user may see
+    (``visible_phenomena`` only ever widens what is visible beyond approved ones); hits are
+    loaded through ``approved_queryset(user)`` again, so a stale row can never show a draft.
+    """
+
+    name = "pgtable"
+
+    def search(self, queryset, params, terms, offset, limit, with_facets=True):
+        from django.core.cache import cache
+
+        from .. import facets as facet_mod
+        from . import EngineResult, no_text_sort
+
+        if not queryset.exists():
+            return EngineResult(ids=[], total=0, facets={})
+        sort = params.effective_sort if terms else no_text_sort(params)
+        key = facet_mod.cache_key("pgfacets", params.cache_key_parts())
+        cached = cache.get(key) if with_facets else None
+        ids, total, raw, approximate, approximate_total = search(
+            params, terms, sort, offset, limit, with_facets=with_facets and cached is None
+        )
+        if cached is not None:
+            raw, approximate = cached
+        elif with_facets:
+            cache.set(key, (raw, approximate), facet_mod.facet_cache_seconds())
+        return EngineResult(
+            ids=ids,
+            total=total,
+            facets=raw or {},
+            approximate_facets=approximate or approximate_total,
+            approximate_total=approximate_total,
+        )
+
+    def sync(self, ids) -> None:
+        sync(ids)
+
+    def remove(self, ids) -> None:
+        remove(ids)

@@ -10,16 +10,12 @@ class WorkflowsConfig(AppConfig):
     verbose_name = _("Persetujuan")
 
     def ready(self):
-        from wagtail.models import WorkflowState
-        from wagtail.signals import task_rejected, task_submitted, workflow_approved
-
         from phenomena.duplicates.merge import REVIEW_CHECKS
         from phenomena.models import Role
         from phenomena.permissions import VISIBILITY_EXTENSIONS
         from phenomena.roles import ROLE_PERMISSIONS
 
-        from . import signal_handlers
-        from .models import ReviewTaskState
+        from . import notify
         from .routing import can_review, submissions_routed_to
 
         additions = {
@@ -39,21 +35,8 @@ class WorkflowsConfig(AppConfig):
             REVIEW_CHECKS.append(can_review)  # who may merge duplicates (phenomena.duplicates)
 
         replace_wagtail_workflow_emails()
-        task_submitted.connect(
-            signal_handlers.on_task_submitted,
-            sender=ReviewTaskState,
-            dispatch_uid="simfoni_review_submitted",
-        )
-        task_rejected.connect(
-            signal_handlers.on_task_rejected,
-            sender=ReviewTaskState,
-            dispatch_uid="simfoni_review_rejected",
-        )
-        workflow_approved.connect(
-            signal_handlers.on_workflow_approved,
-            sender=WorkflowState,
-            dispatch_uid="simfoni_review_approved",
-        )
+        # Submissions, approvals and rejections are told to the people concerned once committed.
+        notify.subscribe()
 
 
 # Wagtail e-mails the submitter on approval/rejection and superusers on submission (in its own

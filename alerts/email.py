@@ -34,7 +34,7 @@ def _enqueue(to: str, subject: str, body: str) -> None:
     from django_q.tasks import async_task
 
     try:
-        async_task(TASK, to, subject, body, group=GROUP, task_name=f"e-mail {to}")
+        async_task(TASK, to, subject, body, group=GROUP, task_name=f"e-mail {to}"[:100])
     except Exception:
         # Only reached when the task runs inline (Q_CLUSTER sync) or the broker is down: the
         # decision is already committed, so log it and carry on.

@@ -151,3 +151,21 @@ def test_dashboard_cache_is_invalidated_after_commit_only(people, rolled_back):
     except RuntimeError:
         pass
     assert (dashboard.generation() == before) is rolled_back
+
+
+def test_alerts_imports_neither_workflows_nor_reminders():
+    """The cycle workflows.notify → reminders.delivery → workflows.routing is gone: both call
+    alerts, and alerts depends on neither."""
+    import ast
+    from pathlib import Path
+
+    import alerts
+
+    imported = set()
+    for path in Path(alerts.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported.add(node.module.split(".")[0])
+            elif isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+    assert not imported & {"workflows", "reminders", "home", "search"}

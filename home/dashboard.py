@@ -4,8 +4,8 @@ Every figure is computed in the database from the rollup tables (`home/rollup.py
 by database triggers), so its cost does not grow with the number of phenomena. Results are
 cached under a key made of the filters (level, include_pending, period), today's date and a
 *generation* number that `invalidate()` bumps whenever a phenomenon is published,
-unpublished, created or deleted (`home/signal_handlers.py`), so one cache write invalidates
-every cached variant at once.
+unpublished, created, merged or deleted (a lifecycle subscriber, after commit:
+`home/signal_handlers.py`), so one cache write invalidates every cached variant at once.
 
 Definitions (shown in the page's notes too):
 - *collected in month M* = `created_at` falls in M in the site's time zone (Asia/Jakarta);

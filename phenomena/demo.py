@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from . import demo_content
+from . import demo_content, lifecycle
 from .models import (
     Indicator,
     Level,
@@ -205,6 +205,7 @@ class DemoBuilder:
         return phenomenon
 
 
+@lifecycle.quietly()  # bulk load: bookkeeping yes, notifications and e-mail no
 @transaction.atomic
 def load_demo(count: int = 420, seed: int = 2024, today: datetime.date | None = None) -> dict:
     """Create the demo accounts and `count` phenomena (about 85% approved). Idempotent."""

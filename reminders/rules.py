@@ -21,11 +21,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import TaskState, WorkflowState
 
+from alerts.delivery import frequency_for
+from alerts.kinds import Frequency
 from phenomena.models import MONTHS_ID, Level, Phenomenon, ReleaseDate, Role
 
 from . import audience
-from .delivery import frequency_for
-from .kinds import Frequency
 from .models import Holiday, ScrapeStatus, SentReminder
 
 DAYS_ID = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]

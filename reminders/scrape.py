@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alerts.delivery import deliver
 from phenomena.models import Role
 
 from . import audience
-from .delivery import deliver, send_once
+from .delivery import send_once
 from .models import ScrapeStatus
 
 

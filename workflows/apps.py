@@ -20,28 +20,11 @@ class WorkflowsConfig(AppConfig):
     }
 
     def ready(self):
-        from wagtail.models import WorkflowState
-        from wagtail.signals import task_rejected, task_submitted, workflow_approved
-
-        from . import signal_handlers
-        from .models import ReviewTaskState
+        from . import notify
 
         replace_wagtail_workflow_emails()
-        task_submitted.connect(
-            signal_handlers.on_task_submitted,
-            sender=ReviewTaskState,
-            dispatch_uid="simfoni_review_submitted",
-        )
-        task_rejected.connect(
-            signal_handlers.on_task_rejected,
-            sender=ReviewTaskState,
-            dispatch_uid="simfoni_review_rejected",
-        )
-        workflow_approved.connect(
-            signal_handlers.on_workflow_approved,
-            sender=WorkflowState,
-            dispatch_uid="simfoni_review_approved",
-        )
+        # Submissions, approvals and rejections are told to the people concerned once committed.
+        notify.subscribe()
 
 
 # Wagtail e-mails the submitter on approval/rejection and superusers on submission (in its own

@@ -1,35 +1,26 @@
-"""Event notifications: in-app (django-notifications) and e-mail, one function per event.
+"""Workflow notifications: who hears of a submission, an approval or a rejection, and what.
 
-Called from `signal_handlers`. Each function decides its recipients (routing for reviewers,
-the author for decisions) and sends each recipient one notification by their preference.
-Viewers get no notice per approval: `reminders.rules.viewer_digest` sends them a digest.
+These are lifecycle subscribers (`phenomena.lifecycle`), registered in `WorkflowsConfig.ready`
+by `subscribe()`: they run once the decision is committed, never for a rolled-back one, and not
+for quiet events (bulk loads such as the demo data). Each function decides its recipients
+(routing for reviewers, the author for decisions) and hands each recipient one notification to
+`alerts.delivery.deliver`, which follows their preference (in-app, e-mail through django-q2, both,
+off). Viewers get no notice per approval: `reminders.rules.viewer_digest` sends them a digest.
 """
-
-import contextlib
-import contextvars
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from alerts.delivery import deliver
+from phenomena import lifecycle
+
 from .rejection import changed_field_labels, rejected_before
 from .routing import reviewers_for
 
-_email_muted = contextvars.ContextVar("simfoni_email_muted", default=False)
-
-EVENT_SUBMITTED = "submitted"
-EVENT_APPROVED = "approved"
-EVENT_REJECTED = "rejected"
-
-
-@contextlib.contextmanager
-def email_muted():
-    """In-app notifications only (e.g. while loading demo data)."""
-    token = _email_muted.set(True)
-    try:
-        yield
-    finally:
-        _email_muted.reset(token)
+EVENT_SUBMITTED = lifecycle.SUBMITTED
+EVENT_APPROVED = lifecycle.APPROVED
+EVENT_REJECTED = lifecycle.REJECTED
 
 
 def _absolute(url: str) -> str:
@@ -40,7 +31,7 @@ def _url(name, phenomenon):
     return reverse(f"wagtailsnippets_phenomena_phenomenon:{name}", args=[phenomenon.pk])
 
 
-# Each workflow event is a kind of notification with a preference (reminders.kinds).
+# Each workflow event is a kind of notification with a preference (alerts.kinds).
 EVENT_KINDS = {
     EVENT_SUBMITTED: "submission_new",
     EVENT_APPROVED: "phenomenon_approved",
@@ -52,8 +43,6 @@ EVENT_KINDS = {
 
 def _send(event, actor, recipients, phenomenon, verb, description, url, lines=(), extra=None):
     """Deliver to each recipient by their preference (in-app, e-mail, both, off)."""
-    from reminders.delivery import deliver
-
     recipients = [user for user in recipients if user.is_active]
     reached = []
     for user in recipients:
@@ -67,7 +56,6 @@ def _send(event, actor, recipients, phenomenon, verb, description, url, lines=()
             actor=actor,
             action_object=phenomenon,
             extra_data={"event": event, **(extra or {})},
-            allow_email=not _email_muted.get(),
         )
         if used:
             reached.append(user)
@@ -166,3 +154,38 @@ def rejected(task_state, user=None):
         % {"reviewer": _name(user), "title": phenomenon.title, "reason": task_state.comment},
         _url("edit", phenomenon),
     )
+
+
+# --- lifecycle subscribers -------------------------------------------------------------------
+
+
+def _review_task_state(event):
+    """The review task state of a loud event, or None (quiet, or not SIMFONI's review task)."""
+    if event.quiet:
+        return None
+    task_state = event.task_state
+    if task_state is None or not hasattr(task_state, "submitted_object"):
+        return None
+    return task_state
+
+
+def on_submitted(event):
+    if task_state := _review_task_state(event):
+        submitted(task_state, event.actor)
+
+
+def on_approved(event):
+    if task_state := _review_task_state(event):
+        approved(task_state, event.actor)
+
+
+def on_rejected(event):
+    if task_state := _review_task_state(event):
+        rejected(task_state, event.actor)
+
+
+def subscribe():
+    """Called once from `WorkflowsConfig.ready`."""
+    lifecycle.subscribe(lifecycle.SUBMITTED, on_submitted)
+    lifecycle.subscribe(lifecycle.APPROVED, on_approved)
+    lifecycle.subscribe(lifecycle.REJECTED, on_rejected)

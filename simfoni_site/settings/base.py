@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "home",
     "workflows",
     "reminders",
+    "alerts",
     "phenomena.apps.SimfoniUsersAppConfig",  # wagtail.users with the one-role user forms
     "wagtail.contrib.settings",
     "wagtail.embeds",

@@ -5,9 +5,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from alerts.delivery import deliver, email_subject
 from phenomena import limits
 from phenomena.models import Indicator, Phenomenon, Role
-from reminders.delivery import deliver, email_subject
 from tests.phenomena.test_admin_input import errors_of, post, source
 
 

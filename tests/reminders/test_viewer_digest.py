@@ -6,9 +6,10 @@ from django.core import mail
 from freezegun import freeze_time
 from reminders_helpers import inapp, jakarta, mails_to, make_phenomenon
 
+from alerts.models import NotificationPreference
 from phenomena.models import Role
 from reminders import rules, tasks
-from reminders.models import NotificationPreference, SentReminder
+from reminders.models import SentReminder
 from tests.conftest import PASSWORD
 
 KIND = "phenomenon_published"

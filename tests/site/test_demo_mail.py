@@ -1,17 +1,23 @@
-"""Loading the demo sends no e-mail (the demo events still notify in the app); it says how many
-it held back."""
+"""Loading the demo notifies nobody: its events are quiet (phenomena.lifecycle.quietly), so no
+e-mail is sent or queued and no in-app notification is made; the bookkeeping still runs."""
 
 import io
 
 from django.core import mail
 from django.core.management import call_command
+from django_q.models import OrmQ, Task
 from notifications.models import Notification
 
+from phenomena.models import Phenomenon
 
-def test_load_demo_sends_no_email_and_says_how_many(db):
+
+def test_load_demo_notifies_nobody(db):
     out = io.StringIO()
     call_command("load_demo", count=30, stdout=out)
+    assert Phenomenon.objects.count() == 30
     assert mail.outbox == []
-    assert Notification.objects.exists()
-    assert "demo e-mail notifications not sent" in out.getvalue()
+    assert not Task.objects.filter(group="alerts-email").exists()
+    assert not OrmQ.objects.exists()
+    assert not Notification.objects.exists()
+    assert "notify nobody" in out.getvalue()
     assert "Subject:" not in out.getvalue()

@@ -54,7 +54,7 @@ ROLE_DATA_MODULES = {
     "reminders/scrape.py": "audience of the scrape reminders",
     "reminders/forms.py": "preferences offer the kinds of the user's role",
 }
-ROLE_DATA_DIRS = ("notifications/",)  # kinds and audiences per role, moved from reminders
+ROLE_DATA_DIRS = ("alerts/",)  # kinds and audiences per role, moved from reminders
 
 
 def _sources():

@@ -97,7 +97,7 @@ RULES = [
     ("workflows:open", NONE, SIGNED_IN),
     ("alokasi-supervisor:*", {ADMIN}, NONE),
     # Reminders.
-    ("reminders_preferences", SIGNED_IN, NONE),
+    ("alerts_preferences", SIGNED_IN, NONE),
     ("schedules:*", {ADMIN}, NONE),
     ("holidays:*", {ADMIN}, NONE),
     ("sent_reminders:index*", {ADMIN}, NONE),

@@ -100,7 +100,7 @@ def test_direct_publish_by_admin_notifies_no_viewer_at_once(people):
 
 
 def test_workflow_notifications_follow_each_users_preference(people):
-    from reminders.models import NotificationPreference
+    from alerts.models import NotificationPreference
 
     NotificationPreference.objects.create(
         user=people.op, kind="phenomenon_approved", channel="inapp"

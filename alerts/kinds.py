@@ -4,8 +4,8 @@ Each kind has a code (stored in preferences and in `SentReminder`), the roles it
 the channel it uses when the user has chosen nothing, and whether it can be turned off. A kind
 that carries a decision about the user's own work (a rejection, a delegated edit, a failed
 scrape run for admins) cannot be turned off: its preference lists only in-app, e-mail or both.
-The approval workflow's notifications are listed here too so that one preferences page covers
-everything; `reminders.delivery.deliver` is the one way to send any of them.
+The reminders' kinds and the approval workflow's are listed here together so that one preferences
+page covers everything; `alerts.delivery.deliver` is the one way to send any of them.
 """
 
 from dataclasses import dataclass

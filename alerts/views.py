@@ -12,10 +12,10 @@ def preferences_view(request):
         if form.is_valid():
             form.save()
             messages.success(request, _("Preferensi notifikasi disimpan."))
-            return redirect("reminders_preferences")
+            return redirect("alerts_preferences")
         messages.error(request, _("Preferensi belum disimpan: periksa isian yang ditandai."))
     return render(
         request,
-        "reminders/preferences.html",
+        "alerts/preferences.html",
         {"form": form, "page_title": _("Preferensi notifikasi")},
     )

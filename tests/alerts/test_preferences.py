@@ -4,14 +4,14 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from reminders_helpers import inapp, jakarta, mails_to, make_phenomenon
 
+from alerts.delivery import channel_for, deliver
+from alerts.kinds import KINDS
+from alerts.models import NotificationPreference
 from phenomena.models import Role
 from reminders import scrape, tasks
-from reminders.delivery import channel_for, deliver
-from reminders.kinds import KINDS
-from reminders.models import NotificationPreference
 from tests.conftest import PASSWORD
+from tests.reminders.reminders_helpers import inapp, jakarta, mails_to, make_phenomenon
 
 URL = "/admin/preferensi-notifikasi/"
 

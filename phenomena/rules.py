@@ -16,7 +16,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from . import limits
-from .models import MONTHS_ID, Level, Outlet, Role, Scope, SourceType
+from .dates import month_year
+from .models import Level, Outlet, Role, Scope, SourceType
 from .roles import get_profile
 
 # Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
@@ -37,7 +38,7 @@ def number(value: int) -> str:
 
 
 def month_label(value) -> str:
-    return f"{MONTHS_ID[value.month - 1]} {value.year}"
+    return month_year(value)
 
 
 def forbidden_characters(value: str, allow: str = "") -> list[str]:

@@ -468,9 +468,9 @@ def _labels(name, values):
 
     values = [v for v in values if v is not None]
     if name == "period":
-        from phenomena.models import MONTHS_ID
+        from phenomena.dates import month_year
 
-        return {v: f"{MONTHS_ID[v.month - 1]} {v.year}" for v in values}
+        return {v: month_year(v) for v in values}
     model, attr = {
         "subject": (Subject, "label"),
         "theme": (Theme, "name"),

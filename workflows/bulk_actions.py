@@ -12,8 +12,7 @@ from wagtail.admin.views.bulk_action import BulkAction
 
 from .approval import approve, refusal
 from .models import ReviewTaskState
-
-REVIEW_PERMISSION = "workflows.review_phenomenon"
+from .views import REVIEW_PERMISSION, QueueFilterSet, waiting_for
 
 
 class ApproveBulkAction(BulkAction):
@@ -39,9 +38,7 @@ class ApproveBulkAction(BulkAction):
         )
 
     def get_all_objects_in_listing_query(self, parent_id):
-        """ "Select all in the listing": what the queue shows with its current filters."""
-        from .views import QueueFilterSet, waiting_for
-
+        """The queue as shown with its current filters ("select all in the listing")."""
         filters = QueueFilterSet(self.request.GET, queryset=waiting_for(self.request.user))
         return filters.qs.values_list("pk", flat=True)
 

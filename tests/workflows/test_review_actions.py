@@ -287,3 +287,20 @@ def test_review_actions_are_offered_only_to_the_routed_reviewers(people):
     assert names(people.spv_wisata) == []  # another theme
     assert names(people.op) == []  # the author never reviews
     assert names(people.viewer) == []
+
+
+def test_bulk_approve_select_all_takes_the_filtered_queue(client, people):
+    from phenomena.models import Theme
+
+    inflation = submit(make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Inflasi saja"))
+    tourism = submit(make_phenomenon(people.op, "Pariwisata", title="Wisata saja"))
+    client.force_login(people.admin)
+    theme = Theme.objects.get(name="Harga-harga (Inflasi)").pk
+    url = reverse("wagtail_bulk_action", args=BULK_APPROVE) + f"?id=all&theme={theme}"
+    page = client.get(url).content.decode()
+    assert "Inflasi saja" in page and "Wisata saja" not in page
+    client.post(url)
+    inflation.refresh_from_db()
+    tourism.refresh_from_db()
+    assert inflation.status == TaskState.STATUS_APPROVED
+    assert tourism.status == TaskState.STATUS_IN_PROGRESS

@@ -23,7 +23,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from phenomena.models import MONTHS_ID, Indicator, ReleaseDate, Theme
+from phenomena.dates import month_name, weekday_abbreviations
+from phenomena.models import Indicator, ReleaseDate, Theme
 
 MONTH_ALIASES = {
     1: ["jan", "januari", "january"],
@@ -142,7 +143,7 @@ def parse_arc(source, year: int) -> ArcImportResult:
     if missing:
         result.errors.append(
             _("Baris 1: kolom bulan tidak lengkap (tidak ada: %(months)s).")
-            % {"months": ", ".join(MONTHS_ID[m - 1] for m in missing)}
+            % {"months": ", ".join(month_name(m) for m in missing)}
         )
     if result.errors:
         return result
@@ -188,7 +189,7 @@ def parse_arc(source, year: int) -> ArcImportResult:
             value = cells[index].strip()
             if not value:
                 continue
-            month_name = MONTHS_ID[month - 1]
+            month_label = month_name(month)
             if not DAY_CELL.fullmatch(value):
                 error(
                     _("kolom %(column)s: “%(value)s” bukan tanggal (isi angka 1–31 atau kosong).")
@@ -200,7 +201,7 @@ def parse_arc(source, year: int) -> ArcImportResult:
             if not 1 <= day <= last_day:
                 error(
                     _("kolom %(column)s: tanggal %(day)d %(month)s %(year)d tidak ada.")
-                    % {"column": columns[index], "day": day, "month": month_name, "year": year}
+                    % {"column": columns[index], "day": day, "month": month_label, "year": year}
                 )
                 continue
             dates.append(datetime.date(year, month, day))
@@ -379,14 +380,16 @@ def month_grid(year: int, month: int, releases: dict, today: datetime.date) -> d
     return {
         "year": year,
         "month": month,
-        "name": MONTHS_ID[month - 1],
+        "name": month_name(month),
         "weeks": weeks,
         "releases": listing,
         "is_current": (year, month) == (today.year, today.month),
     }
 
 
-WEEKDAYS_ID = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]
+def weekdays() -> list[str]:
+    """The calendar's column heads, Monday first, in the reader's language."""
+    return weekday_abbreviations()
 
 
 def months_grids(first: datetime.date, count: int, today: datetime.date) -> list[dict]:

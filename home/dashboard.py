@@ -2,10 +2,11 @@
 
 Every figure is computed in the database from the rollup tables (`home/rollup.py`, kept exact
 by database triggers), so its cost does not grow with the number of phenomena. Results are
-cached under a key made of the filters (level, include_pending, period), today's date and a
-*generation* number that `invalidate()` bumps whenever a phenomenon is published,
-unpublished, created, merged or deleted (a lifecycle subscriber, after commit:
-`home/signal_handlers.py`), so one cache write invalidates every cached variant at once.
+cached under a key made of the filters (level, include_pending, period), today's date, the
+language (month labels are in the reader's language) and a *generation* number that
+`invalidate()` bumps whenever a phenomenon is published, unpublished, created, merged or
+deleted (a lifecycle subscriber, after commit: `home/signal_handlers.py`), so one cache write
+invalidates every cached variant at once.
 
 Definitions (shown in the page's notes too):
 - *collected in month M* = `created_at` falls in M in the site's time zone (Asia/Jakarta);
@@ -26,10 +27,11 @@ from django.core.cache import cache
 from django.db.models import Count, Min, Sum
 from django.db.models.functions import Lower, TruncMonth
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from phenomena.dates import month_year, short_month_year
 from phenomena.models import (
-    MONTHS_ID,
     PhenomenonKeyword,
     Scope,
     Subject,
@@ -118,8 +120,8 @@ def month_starts(today: datetime.date, count: int) -> list[datetime.date]:
 
 
 def month_label(day: datetime.date, short: bool = True) -> str:
-    name = MONTHS_ID[day.month - 1]
-    return f"{name[:3]} {day.year % 100:02d}" if short else f"{name} {day.year}"
+    """'Des 26' (short) or 'Desember 2026', in the active language."""
+    return short_month_year(day) if short else month_year(day)
 
 
 # --- queries ------------------------------------------------------------------------------
@@ -352,7 +354,8 @@ def cached_html(filters: Filters, today: datetime.date, variant: str, render) ->
 def figures(filters: Filters, today: datetime.date | None = None) -> dict:
     """All figures of the dashboard for `filters`, from the cache when it has them."""
     today = today or local_today()
-    key = filters.key(today, generation())
+    # The figures hold month labels in the active language: one cache entry per language.
+    key = f"{filters.key(today, generation())}:{get_language()}"
     data = cache.get(key)
     if data is None:
         data = compute(filters, today)

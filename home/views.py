@@ -53,7 +53,7 @@ def dashboard_context(request, params) -> dict:
             **context,
             "period_label": dashboard.PERIODS[filters.period][0],
             "months": arc.months_grids(today, 2, today),
-            "weekdays": arc.WEEKDAYS_ID,
+            "weekdays": arc.weekdays(),
         }
         context.update(body)  # for callers (and tests) that look at the figures
         return render_to_string("home/includes/dashboard_body.html", body, request=request)
@@ -86,7 +86,7 @@ def calendar_view(request):
         {
             "year": year,
             "months": months,
-            "weekdays": arc.WEEKDAYS_ID,
+            "weekdays": arc.weekdays(),
             "today": today,
             "release_count": sum(len(r["indicators"]) for m in months for r in m["releases"]),
             "ics_url": request.build_absolute_uri(reverse("arc_ics")),

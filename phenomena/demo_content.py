@@ -16,7 +16,21 @@ import re
 import string
 import unicodedata
 
-from .models import MONTHS_ID
+# Month names of the demo's Indonesian texts (content, not display).
+MONTHS_ID = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 __all__ = [
     "ARC_INDICATORS",

@@ -32,23 +32,8 @@ from wagtail.search import index
 from simfoni_text.analysis import ELASTICSEARCH_ANALYZER, analyse_to_string
 
 from . import limits
+from .dates import month_year
 from .panels import LimitedInlinePanel
-
-MONTHS_ID = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
-
 
 # Elasticsearch mapping of fields holding pre-analysed text (split on whitespace only).
 SEARCH_TEXT_ES = {"analyzer": ELASTICSEARCH_ANALYZER, "search_analyzer": ELASTICSEARCH_ANALYZER}
@@ -497,7 +482,7 @@ class Phenomenon(
 
     @property
     def reference_period_label(self) -> str:
-        return f"{MONTHS_ID[self.reference_period.month - 1]} {self.reference_period.year}"
+        return month_year(self.reference_period)  # in the reader's language
 
     @classmethod
     def get_indexed_objects(cls):

@@ -16,7 +16,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from . import limits
-from .models import MONTHS_ID, Level, Outlet, Scope, SourceType
+from .dates import month_year
+from .models import Level, Outlet, Scope, SourceType
 from .permissions import administers
 from .roles import get_profile
 
@@ -38,7 +39,7 @@ def number(value: int) -> str:
 
 
 def month_label(value) -> str:
-    return f"{MONTHS_ID[value.month - 1]} {value.year}"
+    return month_year(value)
 
 
 def forbidden_characters(value: str, allow: str = "") -> list[str]:

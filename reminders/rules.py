@@ -23,12 +23,11 @@ from wagtail.models import TaskState, WorkflowState
 
 from alerts.delivery import frequency_for
 from alerts.kinds import Frequency
-from phenomena.models import MONTHS_ID, Level, Phenomenon, ReleaseDate, Role
+from phenomena.dates import long_day
+from phenomena.models import Level, Phenomenon, ReleaseDate, Role
 
 from . import audience
 from .models import Holiday, ScrapeStatus, SentReminder
-
-DAYS_ID = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 
 
 @dataclass
@@ -50,8 +49,8 @@ def local_day(now: datetime.datetime) -> datetime.date:
 
 
 def format_day(day: datetime.date) -> str:
-    """'Senin, 20 April 2026'."""
-    return f"{DAYS_ID[day.weekday()]}, {day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+    """'Senin, 20 April 2026' (in the active language: 'Monday, 20 April 2026')."""
+    return long_day(day)
 
 
 def week_key(day: datetime.date) -> str:

@@ -165,9 +165,9 @@ def export_hits(params: SearchParams, user, max_rows: int | None = None):
 def _labels(name, values):
     values = [v for v in values if v is not None]
     if name == "period":
-        from phenomena.models import MONTHS_ID
+        from phenomena.dates import month_year
 
-        return {v: f"{MONTHS_ID[v.month - 1]} {v.year}" for v in values}
+        return {v: month_year(v) for v in values}
     spec = ID_FILTERS[name]
     rows = spec.value_model().objects.filter(pk__in=values)
     return dict(rows.values_list("pk", spec.value_label))

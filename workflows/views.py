@@ -4,11 +4,10 @@ Every view checks on the server; approve and reject go through `ReviewTask.on_ac
 checks the routing again, so a hand-made POST cannot approve outside one's routing.
 """
 
-import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,12 +16,16 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from notifications.models import Notification
 from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, Table
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.models import TaskState, WorkflowState
 
 from phenomena.models import Phenomenon
 from search import filters
 
+from .approval import approve
 from .forms import RejectForm
 from .models import ReviewTaskState
 from .rejection import rejected_before, with_previous_decision
@@ -42,8 +45,10 @@ def waiting_for(user):
     )
 
 
-class QueueFilterSet(django_filters.FilterSet):
-    # The filters are declared once, in search/filters.py.
+class QueueFilterSet(WagtailFilterSet):
+    """The review queue's filters (subject, theme, kind of evidence), declared once in
+    search/filters.py."""
+
     subject = filters.choice_filter(
         "subject", prefix="theme__", empty_label=gettext_lazy("Semua subjek")
     )
@@ -71,52 +76,110 @@ def _back_to_queue(request):
     return redirect("workflows:queue")
 
 
-def _query_without_page(request) -> str:
-    """The filters of the current query string, for page links ("" or "a=1&b=2&")."""
-    query = request.GET.copy()
-    query.pop("p", None)
-    return f"{query.urlencode()}&" if query else ""
+class CellColumn(Column):
+    """A column drawn by a SIMFONI cell template: a `<td data-label>` (a card line on a phone)
+    that gets the row's object as `instance`, what `rows` put on it, and the page's `next`."""
 
+    def __init__(self, name, template, **kwargs):
+        super().__init__(name, accessor=lambda instance: None, **kwargs)
+        self.cell_template_name = template
 
-class QueueView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "workflows/queue.html"
-    page_title = gettext_lazy("Antrean review")
-    header_icon = "tasks"
-    breadcrumbs_items = [HOME, {"url": "", "label": gettext_lazy("Antrean review")}]
-    per_page = 50
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        filters = QueueFilterSet(self.request.GET or None, queryset=waiting_for(self.request.user))
-        states = filters.qs
-        page = Paginator(with_previous_decision(states), self.per_page).get_page(
-            self.request.GET.get("p")
-        )
-        rows = []
-        for state in page:
-            submitted = state.submitted_object()
-            resubmitted = state.previous_status == TaskState.STATUS_REJECTED
-            rows.append(
-                {
-                    "state": state,
-                    "phenomenon": submitted,
-                    "source": submitted.primary_source,
-                    "is_edit": state.phenomenon.live,
-                    # Sent again after a rejection: what was rejected, and what changed since.
-                    "is_resubmission": resubmitted,
-                    "rejected_reason": state.previous_comment if resubmitted else "",
-                    "changes_url": reverse("workflows:changes", args=[state.pk]),
-                }
-            )
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        query = request.GET.copy() if request else {}
+        for name in ("_w_filter_fragment", "export"):
+            query.pop(name, None)
+        table = parent_context["table"]
         context.update(
-            filters=filters,
-            page=page,
-            rows=rows,
-            total=states.count(),
-            current_url=self.request.get_full_path(),
-            keep_query=_query_without_page(self.request),
+            csrf_token=get_token(request) if request else "",
+            next=table.base_url + (f"?{query.urlencode()}" if query else ""),
         )
         return context
+
+
+class ListingTable(Table):
+    """Wagtail's table; each row may carry `row_classname` (e.g. an unread notification)."""
+
+    def get_row_classname(self, instance):
+        return getattr(instance, "row_classname", "")
+
+
+class SimfoniIndexView(IndexView):
+    """Wagtail's generic list view for SIMFONI's own lists: the views check who may see the
+    list themselves (`dispatch`), and the queryset holds only what the user may see."""
+
+    permission_policy = None
+    any_permission_required = None
+    is_searchable = False
+    table_class = ListingTable
+    table_classname = "listing simfoni-cards"
+    breadcrumbs_items = [HOME]
+
+    def may_see(self, user) -> bool:
+        return user.is_authenticated
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.may_see(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def decorate(self, objects):
+        """Put on each object of the page what its cells show."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = object_list = list(object_list)
+        self.decorate(object_list)
+        return paginator, page, object_list, is_paginated
+
+
+class QueueView(SimfoniIndexView):
+    model = ReviewTaskState
+    template_name = "workflows/queue.html"
+    results_template_name = "workflows/queue_results.html"
+    index_url_name = "workflows:queue"
+    index_results_url_name = "workflows:queue_results"
+    filterset_class = QueueFilterSet
+    page_title = gettext_lazy("Antrean review")
+    header_icon = "tasks"
+    paginate_by = 50
+    columns = [
+        BulkActionsCheckboxColumn("bulk_actions", obj_type="review"),
+        CellColumn(
+            "phenomenon", "workflows/cells/queue_phenomenon.html", label=gettext_lazy("Fenomena")
+        ),
+        CellColumn("theme", "workflows/cells/queue_theme.html", label=gettext_lazy("Tema")),
+        CellColumn("author", "workflows/cells/queue_author.html", label=gettext_lazy("Penginput")),
+        CellColumn(
+            "started_at", "workflows/cells/queue_submitted.html", label=gettext_lazy("Diajukan")
+        ),
+        CellColumn("source", "workflows/cells/queue_source.html", label=gettext_lazy("Bukti")),
+        CellColumn(
+            "decision",
+            "workflows/cells/queue_decision.html",
+            label=gettext_lazy("Keputusan"),
+            classname="simfoni-actions w-whitespace-nowrap",
+        ),
+    ]
+
+    def may_see(self, user):
+        return user.has_perm(REVIEW_PERMISSION)
+
+    def get_base_queryset(self):
+        return with_previous_decision(waiting_for(self.request.user))
+
+    def decorate(self, states):
+        for state in states:
+            submitted = state.submitted_object()
+            resubmitted = state.previous_status == TaskState.STATUS_REJECTED
+            state.submitted = submitted
+            state.source = submitted.primary_source
+            state.is_edit = state.phenomenon.live
+            # Sent again after a rejection: what was rejected, and what changed since.
+            state.is_resubmission = resubmitted
+            state.rejected_reason = state.previous_comment if resubmitted else ""
+            state.changes_url = reverse("workflows:changes", args=[state.pk])
 
 
 def _compare_view_class():
@@ -184,43 +247,32 @@ class ReviewChangesView(View):
 
 
 class ApproveView(ReviewerRequiredMixin, View):
-    """Approve one submission ("only") or several ticked ones ("task_state")."""
+    """Approve one submission ("only"), the queue row's "Setujui" button; several ticked rows
+    go through the bulk action (`workflows.bulk_actions.ApproveBulkAction`)."""
 
     def post(self, request):
-        ids = (
-            [request.POST["only"]]
-            if request.POST.get("only")
-            else request.POST.getlist("task_state")
+        state_id = request.POST.get("only", "")
+        state = (
+            ReviewTaskState.objects.select_related("phenomenon", "task").filter(pk=state_id).first()
+            if state_id.isdigit()
+            else None
         )
-        ids = [int(i) for i in ids if str(i).isdigit()]
-        if not ids:
+        if state is None:
             messages.warning(request, _("Pilih minimal satu fenomena untuk disetujui."))
             return _back_to_queue(request)
-        approved, refused = [], 0
-        for state in ReviewTaskState.objects.filter(pk__in=ids).order_by("started_at"):
-            if state.status != TaskState.STATUS_IN_PROGRESS:
-                refused += 1
-                continue
-            try:
-                with transaction.atomic():
-                    state.task.specific.on_action(state, request.user, "approve", comment="")
-                approved.append(state.submitted_object().title)
-            except PermissionDenied:
-                refused += 1
-        if approved:
+        try:
+            approve(request.user, state)
+        except PermissionDenied as refused:
+            messages.error(
+                request,
+                _('Fenomena "%(title)s" tidak dapat Anda setujui: %(reason)s.')
+                % {"title": state.submitted_object().title, "reason": refused},
+            )
+        else:
             messages.success(
                 request,
                 _("%(count)d fenomena disetujui dan kini terlihat oleh semua: %(titles)s")
-                % {"count": len(approved), "titles": "; ".join(approved)},
-            )
-        if refused:
-            messages.error(
-                request,
-                _(
-                    "%(count)d fenomena tidak dapat Anda setujui (bukan untuk Anda, "
-                    "milik Anda sendiri, atau sudah diputuskan)."
-                )
-                % {"count": refused},
+                % {"count": 1, "titles": state.submitted_object().title},
             )
         return _back_to_queue(request)
 
@@ -331,49 +383,86 @@ def statuses(phenomena) -> dict:
     return result
 
 
-class MyPhenomenaView(WagtailAdminTemplateMixin, TemplateView):
+class MyPhenomenaView(SimfoniIndexView):
+    model = Phenomenon
     template_name = "workflows/my_phenomena.html"
+    results_template_name = "workflows/my_phenomena_results.html"
+    index_url_name = "workflows:mine"
+    index_results_url_name = "workflows:mine_results"
     page_title = gettext_lazy("Fenomena saya")
     header_icon = "doc-full"
-    breadcrumbs_items = [HOME, {"url": "", "label": gettext_lazy("Fenomena saya")}]
+    paginate_by = 25
+    columns = [
+        CellColumn("title", "workflows/cells/mine_title.html", label=gettext_lazy("Fenomena")),
+        CellColumn("theme", "workflows/cells/mine_theme.html", label=gettext_lazy("Tema")),
+        CellColumn("period", "workflows/cells/mine_period.html", label=gettext_lazy("Periode")),
+        CellColumn("status", "workflows/cells/mine_status.html", label=gettext_lazy("Status")),
+        CellColumn(
+            "updated_at", "workflows/cells/mine_updated.html", label=gettext_lazy("Diperbarui")
+        ),
+    ]
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("phenomena.add_phenomenon"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def may_see(self, user):
+        return user.has_perm("phenomena.add_phenomenon")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        mine = (
+    def get_base_queryset(self):
+        return (
             Phenomenon.objects.filter(author=self.request.user)
             .select_related("theme", "subject")
             .order_by("live", "-updated_at", "-pk")  # what still needs the author first
         )
-        page = Paginator(mine, 25).get_page(self.request.GET.get("p"))
-        status_of = statuses(page.object_list)
-        context.update(
-            page=page,
-            rows=[{"phenomenon": p, "status": status_of[p.pk]} for p in page],
-            add_url=reverse("wagtailsnippets_phenomena_phenomenon:add"),
-        )
-        return context
 
-
-class NotificationsView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "workflows/notifications.html"
-    page_title = gettext_lazy("Notifikasi")
-    header_icon = "mail"
-    breadcrumbs_items = [HOME, {"url": "", "label": gettext_lazy("Notifikasi")}]
+    def decorate(self, phenomena):
+        status_of = statuses(phenomena)
+        for phenomenon in phenomena:
+            phenomenon.status = status_of[phenomenon.pk]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        mine = Notification.objects.filter(recipient=self.request.user).order_by(
+        context["add_url"] = reverse("wagtailsnippets_phenomena_phenomenon:add")
+        return context
+
+
+class NotificationsView(SimfoniIndexView):
+    model = Notification
+    template_name = "workflows/notifications.html"
+    results_template_name = "workflows/notifications_results.html"
+    index_url_name = "workflows:notifications"
+    index_results_url_name = "workflows:notifications_results"
+    page_title = gettext_lazy("Notifikasi")
+    header_icon = "mail"
+    paginate_by = 30
+    columns = [
+        CellColumn("unread", "workflows/cells/notification_badge.html", label=""),
+        CellColumn(
+            "notification",
+            "workflows/cells/notification_text.html",
+            label=gettext_lazy("Notifikasi"),
+        ),
+        CellColumn(
+            "timestamp",
+            "workflows/cells/notification_time.html",
+            label=gettext_lazy("Waktu"),
+            classname="w-whitespace-nowrap",
+        ),
+        CellColumn(
+            "mark", "workflows/cells/notification_mark.html", label="", classname="simfoni-actions"
+        ),
+    ]
+
+    def get_base_queryset(self):
+        return Notification.objects.filter(recipient=self.request.user).order_by(
             "-timestamp", "-pk"
         )
-        context.update(
-            page=Paginator(mine, 30).get_page(self.request.GET.get("p")),
-            unread=mine.unread().count(),
-        )
+
+    def decorate(self, notifications):
+        for notification in notifications:
+            if notification.unread:
+                notification.row_classname = "simfoni-unread"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["unread"] = self.get_base_queryset().unread().count()
         return context
 
 

@@ -9,7 +9,7 @@ from wagtail.snippets.action_menu import (
     SubmitForModerationMenuItem,
 )
 
-from . import urls
+from . import bulk_actions, urls
 from .rejection import current_rejection
 from .routing import can_review, submissions_routed_to
 from .viewsets import SupervisorAllocationViewSet
@@ -135,3 +135,7 @@ def one_resubmit_action(menu_items, request, context):
             resubmit = ResubmitMenuItem(order=item.order)
     if resubmit is not None:
         menu_items.insert(0, resubmit)
+
+
+# "Setujui" on the review queue's ticked rows, with a confirmation page.
+hooks.register("register_bulk_action", bulk_actions.ApproveBulkAction)

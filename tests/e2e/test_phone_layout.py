@@ -76,9 +76,18 @@ def test_supervisor_approves_from_the_queue_on_a_phone(live_server, new_page, of
     approve = row.get_by_role("button", name="Setujui")
     assert_reachable(page, approve)
     assert_reachable(page, row.get_by_role("link", name="Tolak"))
-    # The filters above the queue fit too.
-    for select in page.locator("form.simfoni-filters select").all():
+    # The filters (Wagtail's filter menu in the header) fit too.
+    page.get_by_role("button", name="Tampilkan saringan").click()
+    menus = page.locator("#filters-drilldown .w-drilldown__toggle")
+    assert menus.count() == 3  # subject, theme, kind of evidence
+    for index in range(menus.count()):
+        menus.nth(index).click()
+        select = page.locator("#filters-drilldown .w-drilldown__submenu:not([hidden]) select")
         assert_reachable(page, select)
+        page.locator(
+            "#filters-drilldown .w-drilldown__submenu:not([hidden]) .w-drilldown__back"
+        ).click()
+    page.keyboard.press("Escape")
     with page.expect_navigation():
         approve.click()
     first.refresh_from_db()

@@ -87,11 +87,14 @@ RULES = [
     ("home_arc_import", {ADMIN}, NONE),
     # Approval workflow.
     ("workflows:queue", REVIEW, NONE),
+    ("workflows:queue_results", REVIEW, NONE),
     ("workflows:approve", NONE, NONE),  # POST only
     ("workflows:reject", NONE, {ADMIN}),
     ("workflows:changes", {ADMIN}, NONE),  # the submission's reviewers, its author, admins
     ("workflows:mine", INPUT, NONE),
+    ("workflows:mine_results", INPUT, NONE),
     ("workflows:notifications", SIGNED_IN, NONE),
+    ("workflows:notifications_results", SIGNED_IN, NONE),
     ("workflows:mark_all_read", NONE, SIGNED_IN),  # POST only
     ("workflows:mark_read", NONE, SIGNED_IN),
     ("workflows:open", NONE, SIGNED_IN),
@@ -396,7 +399,10 @@ def test_refused_posts_change_nothing(client, world):
         for role in POST_ROLES:
             if role in allowed:
                 continue
-            if name.endswith((":add", ":duplicates_check")) or name == "workflows:mine":
+            if name.endswith((":add", ":duplicates_check")) or name in (
+                "workflows:mine",
+                "workflows:mine_results",
+            ):
                 continue
             before = _state()
             data = {"title": "Diubah oleh penyusup", "into": world["pending"].pk}

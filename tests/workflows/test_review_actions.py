@@ -182,34 +182,99 @@ def test_reject_edit_resubmit_approve_cycle_with_history(client, people):
     assert logged.index("wagtail.workflow.reject") < logged.index("wagtail.workflow.resume")
 
 
-def test_bulk_approve_approves_only_what_is_routed(client, people):
+BULK_APPROVE = ("workflows", "reviewtaskstate", "approve")
+
+
+def test_bulk_approve_confirms_then_approves_only_what_is_routed(client, people):
     mine = [make_phenomenon(people.op, title=f"Inflasi {i}") for i in "abc"]
     other = make_phenomenon(people.op, "Pariwisata")
     states = [submit(p) for p in mine] + [submit(other)]
     client.force_login(people.spv_inflasi)
-    response = client.post(
-        reverse("workflows:approve"), {"task_state": [s.pk for s in states]}, follow=True
-    )
-    text = response.content.decode()
-    assert "3 fenomena disetujui" in text
-    assert "1 fenomena tidak dapat Anda setujui" in text
+    url = reverse("wagtail_bulk_action", args=BULK_APPROVE)
+    query = "?" + "&".join(f"id={s.pk}" for s in states) + "&next=" + reverse("workflows:queue")
+    # the confirmation page: what will be approved, and what not with its reason
+    page = client.get(url + query).content.decode()
+    assert all(p.title in page for p in mine)
+    assert "Pariwisata" in page and "temanya tidak dialokasikan kepada Anda" in page
+    assert not any(Phenomenon.objects.get(pk=p.pk).live for p in mine)  # nothing yet
+    response = client.post(url + query, follow=True)
+    assert "3 fenomena disetujui" in response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("workflows:queue")
     assert all(Phenomenon.objects.get(pk=p.pk).live for p in mine)
     assert not Phenomenon.objects.get(pk=other.pk).live
+
+
+def test_bulk_approve_refuses_own_decided_and_changed_submissions_with_reasons(client, people):
+    from workflows.approval import refusal
+
+    own = make_phenomenon(people.admin, "Harga-harga (Inflasi)", title="Milik admin")
+    decided = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Sudah diputuskan")
+    changed = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Diubah admin")
+    fine = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Boleh disetujui")
+    own_state, decided_state, changed_state, fine_state = (
+        submit(p) for p in (own, decided, changed, fine)
+    )
+    decided_state.task.specific.on_action(decided_state, people.spv_inflasi, "approve")
+    changed.refresh_from_db()
+    changed.title = "Diubah admin setelah diajukan"
+    changed.save_revision(user=people.admin2)  # admins may edit while in review
+    states = [own_state, decided_state, changed_state, fine_state]
+    for state in states:
+        state.refresh_from_db()
+
+    reasons = {s.pk: refusal(people.admin, s) for s in states}
+    assert reasons[own_state.pk] == "pengajuan Anda sendiri"
+    assert reasons[decided_state.pk] == "sudah diputuskan atau dibatalkan"
+    assert "berubah sejak diajukan" in reasons[changed_state.pk]
+    assert reasons[fine_state.pk] == ""
+
+    client.force_login(people.admin)
+    url = reverse("wagtail_bulk_action", args=BULK_APPROVE)
+    query = "?" + "&".join(f"id={s.pk}" for s in states)
+    page = client.get(url + query).content.decode()
+    for reason in filter(None, reasons.values()):
+        assert reason in page
+    client.post(url + query)
+    for state in states:
+        state.refresh_from_db()
+    assert fine_state.status == TaskState.STATUS_APPROVED
+    assert own_state.status == changed_state.status == TaskState.STATUS_IN_PROGRESS
+    # the single "Setujui" of the queue follows the same rule, with the reason
+    response = client.post(reverse("workflows:approve"), {"only": changed_state.pk}, follow=True)
+    assert "berubah sejak diajukan" in response.content.decode()
+    changed_state.refresh_from_db()
+    assert changed_state.status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_operator_has_no_bulk_approve(client, people):
+    state = submit(make_phenomenon(people.op, "Harga-harga (Inflasi)"))
+    client.force_login(people.op_3172)
+    url = reverse("wagtail_bulk_action", args=BULK_APPROVE) + f"?id={state.pk}"
+    assert refused(client.get(url))
+    assert refused(client.post(url))
+    state.refresh_from_db()
+    assert state.status == TaskState.STATUS_IN_PROGRESS
 
 
 def test_queue_pages_keep_the_filters(client, people, monkeypatch):
     from workflows.views import QueueView
 
-    monkeypatch.setattr(QueueView, "per_page", 1)
+    monkeypatch.setattr(QueueView, "paginate_by", 1)
     for _ in range(3):
         submit(make_phenomenon(people.op, "Harga-harga (Inflasi)"))
     theme = Phenomenon.objects.first().theme_id
     client.force_login(people.spv_inflasi)
-    html = client.get(reverse("workflows:queue"), {"theme": theme}).content.decode()
-    assert f'href="?theme={theme}&amp;p=2"' in html
+    queue = reverse("workflows:queue")
+    html = client.get(queue, {"theme": theme}).content.decode()
+    assert f'href="{queue}?theme={theme}&amp;p=2"' in html
     assert "Halaman 1 dari 3" in html
-    html = client.get(reverse("workflows:queue"), {"theme": theme, "p": 2}).content.decode()
-    assert f'href="?theme={theme}&amp;p=1"' in html and f'href="?theme={theme}&amp;p=3"' in html
+    html = client.get(queue, {"theme": theme, "p": 2}).content.decode()
+    assert f'href="{queue}?theme={theme}&amp;p=1"' in html
+    assert f'href="{queue}?theme={theme}&amp;p=3"' in html
+    # the results-only view (Wagtail's refresh when a filter changes) keeps them too
+    html = client.get(reverse("workflows:queue_results"), {"theme": theme}).content.decode()
+    assert f'href="{queue}?theme={theme}&amp;p=2"' in html
+    assert "<html" not in html
 
 
 def test_review_actions_are_offered_only_to_the_routed_reviewers(people):
@@ -222,3 +287,20 @@ def test_review_actions_are_offered_only_to_the_routed_reviewers(people):
     assert names(people.spv_wisata) == []  # another theme
     assert names(people.op) == []  # the author never reviews
     assert names(people.viewer) == []
+
+
+def test_bulk_approve_select_all_takes_the_filtered_queue(client, people):
+    from phenomena.models import Theme
+
+    inflation = submit(make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Inflasi saja"))
+    tourism = submit(make_phenomenon(people.op, "Pariwisata", title="Wisata saja"))
+    client.force_login(people.admin)
+    theme = Theme.objects.get(name="Harga-harga (Inflasi)").pk
+    url = reverse("wagtail_bulk_action", args=BULK_APPROVE) + f"?id=all&theme={theme}"
+    page = client.get(url).content.decode()
+    assert "Inflasi saja" in page and "Wisata saja" not in page
+    client.post(url)
+    inflation.refresh_from_db()
+    tourism.refresh_from_db()
+    assert inflation.status == TaskState.STATUS_APPROVED
+    assert tourism.status == TaskState.STATUS_IN_PROGRESS

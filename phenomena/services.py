@@ -418,7 +418,9 @@ def add_sources(user, phenomenon, sources) -> AddSourcesResult:
     Sources breaking the input rules, and those already recorded, are left out.  Raises
     ``ValidationError`` (nothing written) when the phenomenon is not writable for ``user``."""
     _require(user, "add")
-    target = phenomenon.merged_into if phenomenon.merged_into_id else phenomenon
+    target = Phenomenon.objects.get(pk=phenomenon.pk)  # as stored, not as the caller holds it
+    if target.merged_into_id:
+        target = target.merged_into
     if not visible_phenomena(user).filter(pk=target.pk).exists():
         raise ValidationError(
             _(

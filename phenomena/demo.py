@@ -3,8 +3,8 @@
 Used by `manage.py load_demo` (and so by `make run`). Everything goes through the same domain
 functions as real input: `assign_role` for accounts, `phenomena.services` (`create_phenomenon`
 as the operator, `publish` as the admin) for phenomena, under the same input rules and duplicate
-check; an item no operator may input, or that duplicates one already loaded, is skipped and
-counted.
+check (an item whose outlets belong to several work units is the admin's); an item the rules
+or the duplicate check still refuse is skipped and counted.
 """
 
 import csv
@@ -39,6 +39,8 @@ from .roles import assign_role
 DEMO_PASSWORD = "simfoni123"
 # Generated stories on the same theme and month look alike; the demo keeps both.
 DEMO_NOT_DUPLICATE = "Data demo: fenomena berbeda yang dibuat otomatis."
+# What the demo admin approves of their own input (sources of several work units).
+DEMO_SELF_APPROVAL = "Data demo: sumber dari beberapa satuan kerja, diinput admin."
 
 # Supervisors of the allocation sheet sit in the province fungsi of their subject.
 SUPERVISOR_UNITS = {
@@ -155,9 +157,9 @@ class DemoBuilder:
                 self.operators_by_unit.setdefault(profile.work_unit.code, []).append(user)
 
     def author_for(self, item):
-        """An operator who may input ``item`` under the input rules: the kab/kota's operator,
-        or an operator of the province unit all of its outlets are allocated to; None when no
-        single operator may (the item is skipped)."""
+        """Who may input ``item`` under the input rules: the kab/kota's operator, or an
+        operator of the province unit all of its outlets are allocated to; the admin when its
+        outlets belong to several units (no operator may input them all)."""
         if item["level"] == Level.KABKOTA:
             return self.users.get(f"op.{item['kabkota']}")
         units = {
@@ -166,7 +168,7 @@ class DemoBuilder:
             if src.get("outlet")
         }
         if len(units) > 1:
-            return None
+            return self.users["admin"]
         if units:
             operators = self.operators_by_unit.get(units.pop())
             return self.rng.choice(operators) if operators else None
@@ -224,7 +226,9 @@ class DemoBuilder:
             self.skipped["rules"] += 1
             return None
         if approve:
-            services.publish(self.users["admin"], phenomenon)
+            admin = self.users["admin"]
+            reason = DEMO_SELF_APPROVAL if author == admin else ""
+            services.publish(admin, phenomenon, reason=reason)
         Phenomenon.objects.filter(pk=phenomenon.pk).update(created_at=created)
         return phenomenon
 

@@ -389,6 +389,9 @@ def update_phenomenon(
     """A new revision of ``phenomenon`` with ``data`` (the published version stays until the
     revision is approved)."""
     _require(user, "change", phenomenon)
+    lock = phenomenon.get_lock()
+    if lock is not None and lock.for_user(user):
+        raise ValidationError(str(lock.get_message(user)))  # locked, or in review for them
     content = latest_content(phenomenon)
     _apply(content, data)
     matches = _validate(user, content, data, not_duplicate_reason)

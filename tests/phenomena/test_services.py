@@ -381,3 +381,14 @@ def test_merge_refused_to_operators_writes_nothing(db, province_operator, receiv
         services.merge(province_operator, survivor, duplicate)
     assert Phenomenon.objects.get(pk=duplicate.pk).merged_into is None
     assert received == []
+
+
+def test_update_refused_while_in_review_for_the_author(db, province_operator):
+    phenomenon = services.create_phenomenon(province_operator, data(), submit=True)
+    with pytest.raises(ValidationError):
+        services.update_phenomenon(
+            province_operator,
+            Phenomenon.objects.get(pk=phenomenon.pk),
+            data(title="Diubah saat direview"),
+        )
+    assert Phenomenon.objects.get().revisions.count() == 1

@@ -392,3 +392,18 @@ def test_update_refused_while_in_review_for_the_author(db, province_operator):
             data(title="Diubah saat direview"),
         )
     assert Phenomenon.objects.get().revisions.count() == 1
+
+
+def test_demo_data_is_input_by_authors_the_rules_allow(db):
+    from phenomena.demo import load_demo
+
+    result = load_demo(count=40)
+    stored = Phenomenon.objects.select_related("author").prefetch_related("sources")
+    assert result["phenomena"] == stored.count() > 0
+    for phenomenon in stored:
+        sources = [
+            services.SourceData(s.source_type, s.outlet, s.url, s.source_date)
+            for s in phenomenon.sources.all()
+        ]
+        assert services.input_rule_errors(phenomenon.author, phenomenon, sources) == {}
+        assert log_actions(phenomenon)[0] == "wagtail.create"

@@ -32,12 +32,13 @@ from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 
+from . import services
 from .forms import PhenomenonForm
 from .models import Phenomenon
 from .permissions import approves_own, deletion_refusal
 
 SELF_APPROVAL_FIELD = "self_approval_reason"
-SELF_APPROVAL_LOG_ACTION = "simfoni.self_approval"
+SELF_APPROVAL_LOG_ACTION = services.SELF_APPROVAL_LOG_ACTION
 REASON_MAX_LENGTH = 1000
 
 
@@ -199,11 +200,7 @@ class SelfApprovalMixin:
             form.data.get(SELF_APPROVAL_FIELD) or ""
         ).strip() and SELF_APPROVAL_FIELD in form.fields:
             return False
-        message = gettext(
-            "Anda tidak dapat menyetujui (menerbitkan) fenomena yang Anda input atau ubah "
-            "sendiri tanpa alasan. Ajukan untuk direview, atau isi “Alasan menyetujui "
-            "sendiri” lalu terbitkan lagi."
-        )
+        message = str(services.MSG_SELF_APPROVAL)
         if SELF_APPROVAL_FIELD in form.fields:
             form.add_error(SELF_APPROVAL_FIELD, message)
         self.produced_error_code = "self_approval"

@@ -1,7 +1,10 @@
 """Demo data: one account per role and level, and several hundred realistic phenomena.
 
 Used by `manage.py load_demo` (and so by `make run`). Everything goes through the same domain
-functions as real input: `assign_role` for accounts, revisions and publishing for phenomena.
+functions as real input: `assign_role` for accounts, `phenomena.services` (`create_phenomenon`
+as the operator, `publish` as the admin) for phenomena, under the same input rules and duplicate
+check (an item whose outlets belong to several work units is the admin's); an item the rules
+or the duplicate check still refuse is skipped and counted.
 """
 
 import csv
@@ -11,18 +14,17 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from . import demo_content, lifecycle
+from . import demo_content, lifecycle, services
 from .models import (
     Indicator,
     Level,
     Outlet,
     Phenomenon,
-    PhenomenonIndicator,
-    PhenomenonSource,
     ReleaseDate,
     Role,
     Scope,
@@ -35,6 +37,10 @@ from .reference_data import MONTH_COLUMNS, REFERENCE_DIR
 from .roles import assign_role
 
 DEMO_PASSWORD = "simfoni123"
+# Generated stories on the same theme and month look alike; the demo keeps both.
+DEMO_NOT_DUPLICATE = "Data demo: fenomena berbeda yang dibuat otomatis."
+# What the demo admin approves of their own input (sources of several work units).
+DEMO_SELF_APPROVAL = "Data demo: sumber dari beberapa satuan kerja, diinput admin."
 
 # Supervisors of the allocation sheet sit in the province fungsi of their subject.
 SUPERVISOR_UNITS = {
@@ -144,29 +150,33 @@ class DemoBuilder:
         self.themes = {(t.subject.code, t.name): t for t in Theme.objects.select_related("subject")}
         self.indicators = {i.name: i for i in Indicator.objects.all()}
         self.operators_by_unit = {}
+        self.skipped = {"rules": 0, "duplicates": 0}
         for user in users.values():
             profile = user.simfoni_profile
             if profile.role == Role.OPERATOR:
                 self.operators_by_unit.setdefault(profile.work_unit.code, []).append(user)
 
     def author_for(self, item):
+        """Who may input ``item`` under the input rules: the kab/kota's operator, or an
+        operator of the province unit all of its outlets are allocated to; the admin when its
+        outlets belong to several units (no operator may input them all)."""
         if item["level"] == Level.KABKOTA:
-            return self.users[f"op.{item['kabkota']}"]
-        outlet = item["sources"][0].get("outlet")
-        if outlet:
-            return self.rng.choice(self.operators_by_unit[self.outlets[outlet].work_unit.code])
+            return self.users.get(f"op.{item['kabkota']}")
+        units = {
+            self.outlets[src["outlet"]].work_unit.code
+            for src in item["sources"]
+            if src.get("outlet")
+        }
+        if len(units) > 1:
+            return self.users["admin"]
+        if units:
+            operators = self.operators_by_unit.get(units.pop())
+            return self.rng.choice(operators) if operators else None
         province_units = [u for u in self.operators_by_unit if not u.startswith("bps-")]
         return self.rng.choice(self.operators_by_unit[self.rng.choice(sorted(province_units))])
 
-    def build(self, item, approve: bool) -> Phenomenon:
-        author = self.author_for(item)
-        first_date = min(s["date"] for s in item["sources"])
-        created = timezone.make_aware(
-            datetime.datetime.combine(first_date, datetime.time(9))
-            + datetime.timedelta(hours=self.rng.randint(1, 40))
-        )
-        created = min(created, timezone.now())
-        phenomenon = Phenomenon(
+    def input_for(self, item) -> services.PhenomenonInput:
+        return services.PhenomenonInput(
             title=item["title"],
             narrative=item["narrative"],
             reference_period=datetime.date(item["reference_year"], item["reference_month"], 1),
@@ -174,33 +184,51 @@ class DemoBuilder:
             area=self.scopes[item["kabkota"]] if item.get("kabkota") else None,
             subject=self.subjects[item["subject"]],
             theme=self.themes[(item["subject"], COMBINED_THEMES.get(item["theme"], item["theme"]))],
-            author=author,
-            work_unit=author.simfoni_profile.work_unit,
-            created_at=created,
-            live=False,
-        )
-        for order, src in enumerate(item["sources"]):
-            phenomenon.sources.add(
-                PhenomenonSource(
-                    sort_order=order,
+            keywords=list(item["keywords"]),
+            sources=[
+                services.SourceData(
                     source_type=self.source_types[src["source_type"]],
                     outlet=self.outlets[src["outlet"]] if src.get("outlet") else None,
                     url=src.get("url") or "",
                     source_date=src["date"],
                 )
-            )
-        for order, (name, direction) in enumerate(item["indicators"]):
-            phenomenon.indicator_links.add(
-                PhenomenonIndicator(
-                    sort_order=order, indicator=self.indicators[name], direction=direction
+                for src in item["sources"]
+            ],
+            indicators=[
+                services.IndicatorData(indicator=self.indicators[name], direction=direction)
+                for name, direction in item["indicators"]
+            ],
+        )
+
+    def build(self, item, approve: bool) -> Phenomenon | None:
+        """Input ``item`` through the services as its operator (approved by the admin when
+        ``approve``); None, counted in ``skipped``, when the rules or the duplicate check
+        refuse it."""
+        author = self.author_for(item)
+        if author is None:
+            self.skipped["rules"] += 1
+            return None
+        first_date = min(s["date"] for s in item["sources"])
+        created = timezone.make_aware(
+            datetime.datetime.combine(first_date, datetime.time(9))
+            + datetime.timedelta(hours=self.rng.randint(1, 40))
+        )
+        created = min(created, timezone.now())
+        try:
+            with transaction.atomic():
+                phenomenon = services.create_phenomenon(
+                    author, self.input_for(item), not_duplicate_reason=DEMO_NOT_DUPLICATE
                 )
-            )
-        phenomenon.keywords.add(*item["keywords"])
-        phenomenon.full_clean()
-        phenomenon.save()
-        revision = phenomenon.save_revision(user=author, log_action=True)
+        except services.DuplicateError:
+            self.skipped["duplicates"] += 1
+            return None
+        except ValidationError:
+            self.skipped["rules"] += 1
+            return None
         if approve:
-            revision.publish(user=self.users["admin"])
+            admin = self.users["admin"]
+            reason = DEMO_SELF_APPROVAL if author == admin else ""
+            services.publish(admin, phenomenon, reason=reason)
         Phenomenon.objects.filter(pk=phenomenon.pk).update(created_at=created)
         return phenomenon
 
@@ -217,10 +245,14 @@ def load_demo(count: int = 420, seed: int = 2024, today: datetime.date | None = 
     rng = random.Random(seed)
     builder = DemoBuilder(users, today, rng)
     items = demo_content.generate(count, today=today, seed=seed)
-    created = [builder.build(item, approve=rng.random() < 0.85) for item in items]
-    return run_demo_steps(
-        users, created, {"accounts": len(users), "phenomena": len(items), "arc": arc}
-    )
+    built = [builder.build(item, approve=rng.random() < 0.85) for item in items]
+    created = [phenomenon for phenomenon in built if phenomenon is not None]
+    result = {"accounts": len(users), "phenomena": len(created), "arc": arc}
+    if builder.skipped["rules"]:
+        result["skipped_by_rules"] = builder.skipped["rules"]
+    if builder.skipped["duplicates"]:
+        result["skipped_as_duplicates"] = builder.skipped["duplicates"]
+    return run_demo_steps(users, created, result)
 
 
 def run_demo_steps(users, created, result: dict) -> dict:

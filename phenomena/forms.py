@@ -2,23 +2,19 @@
 
 from django import forms
 from django.contrib.auth.models import Group
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from . import limits
+from . import limits, services
 from .duplicates.forms import DuplicateCheckFormMixin
 from .models import Role, Subject, WorkUnit
 from .roles import ROLE_NAMES, assign_role, get_profile
 from .rules import (
-    SourceInput,
-    control_character_error,
-    input_errors,
+    keyword_errors,
     month_label,
     number,
     offered_choices,
-    source_errors,
     text_length,
     today,
 )
@@ -145,52 +141,22 @@ class PhenomenonForm(DuplicateCheckFormMixin, WagtailAdminModelForm):
 
     def clean_keywords(self):
         keywords = self.cleaned_data.get("keywords") or []
-        if len(keywords) > limits.KEYWORDS_MAX:
-            raise forms.ValidationError(
-                gettext(
-                    "Paling banyak %(max)s kata kunci; Anda mengisi %(count)s. Pilih yang "
-                    "paling menggambarkan fenomena ini."
-                )
-                % {"max": limits.KEYWORDS_MAX, "count": number(len(keywords))}
-            )
-        too_long = [k for k in keywords if len(k) > limits.KEYWORD_MAX_CHARS]
-        if too_long:
-            raise forms.ValidationError(
-                gettext("Kata kunci paling panjang %(max)s karakter: %(keywords)s.")
-                % {
-                    "max": limits.KEYWORD_MAX_CHARS,
-                    "keywords": ", ".join(f"“{k[:20]}…”" for k in too_long[:3]),
-                }
-            )
-        for keyword in keywords:
-            message = control_character_error(gettext("Kata kunci"), keyword)
-            if message:
-                raise forms.ValidationError(message)
+        messages = keyword_errors(keywords)
+        if messages:
+            raise forms.ValidationError(messages[0])
         return keywords
 
     def is_valid(self):
+        """The form's own validation, then the services' input rules and duplicate check
+        (`phenomena.services`), their messages on the right fields and source rows."""
         valid = super().is_valid()
         user = self.for_user
         if user is None:
             return valid
-        formset = self.formsets.get("sources")
-        for form in formset.forms if formset is not None else []:
-            data = getattr(form, "cleaned_data", None)
-            if not data or data.get("DELETE"):
-                continue
-            source = SourceInput(
-                source_type=data.get("source_type"),
-                outlet=data.get("outlet"),
-                url=data.get("url", ""),
-                source_date=data.get("source_date"),
-            )
-            for field, messages in source_errors(user, source).items():
-                for message in messages:
-                    form.add_error(field, message)
-                valid = False
-        for field, messages in input_errors(user, self.instance).items():
-            for message in messages:
-                self.add_error(field if field in self.fields else None, message)
+        rows = self.source_rows()
+        errors = services.input_rule_errors(user, self.instance, [s for _f, s in rows])
+        if errors:
+            self.add_service_errors(errors, rows)
             valid = False
         # An over-long text is refused anyway; comparing it with every phenomenon is wasted time.
         too_long = text_length(self.instance.narrative) > limits.NARRATIVE_MAX_CHARS
@@ -200,10 +166,7 @@ class PhenomenonForm(DuplicateCheckFormMixin, WagtailAdminModelForm):
 
     def save(self, commit=True):
         instance = super().save(commit=False)
-        if instance.author_id is None and self.for_user is not None:
-            instance.author = self.for_user
-            profile = get_profile(self.for_user)
-            instance.work_unit = profile.work_unit if profile else None
+        services.stamp_author(self.for_user, instance)
         if commit:
             instance.save()
             self.save_m2m()

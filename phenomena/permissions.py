@@ -176,10 +176,10 @@ class PhenomenonPermissionPolicy(OwnershipPermissionPolicy):
             return True
         if action == "merge":
             # Merging changes a phenomenon on its reviewers' behalf: one they see and review.
-            from .duplicates.service import _latest_content
+            from .duplicates.service import latest_content
 
             return self.user_has_permission_for_instance(user, "view", instance) and may_review(
-                user, _latest_content(instance)
+                user, latest_content(instance)
             )
         if action in OWNED_ACTIONS:
             return self._owns(user, instance)

@@ -133,6 +133,33 @@ def phenomenon_field_errors(phenomenon) -> dict[str, list[str]]:
     return errors
 
 
+def keyword_errors(keywords) -> list[str]:
+    """Errors of a phenomenon's keywords: how many, how long, no control characters."""
+    keywords = list(keywords or [])
+    if len(keywords) > limits.KEYWORDS_MAX:
+        return [
+            _(
+                "Paling banyak %(max)s kata kunci; Anda mengisi %(count)s. Pilih yang "
+                "paling menggambarkan fenomena ini."
+            )
+            % {"max": limits.KEYWORDS_MAX, "count": number(len(keywords))}
+        ]
+    too_long = [k for k in keywords if len(k) > limits.KEYWORD_MAX_CHARS]
+    if too_long:
+        return [
+            _("Kata kunci paling panjang %(max)s karakter: %(keywords)s.")
+            % {
+                "max": limits.KEYWORD_MAX_CHARS,
+                "keywords": ", ".join(f"“{k[:20]}…”" for k in too_long[:3]),
+            }
+        ]
+    for keyword in keywords:
+        message = control_character_error(_("Kata kunci"), keyword)
+        if message:
+            return [message]
+    return []
+
+
 @dataclass
 class SourceInput:
     """What the rules need to know about one source, whatever the entry point."""

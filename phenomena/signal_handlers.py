@@ -7,9 +7,9 @@ def phenomenon_saved(sender, instance, raw=False, **kwargs):
     """Keep the duplicate fingerprints in line with the phenomenon's latest content."""
     if raw:
         return
-    from .duplicates.service import _latest_content, refresh_fingerprints
+    from .duplicates.service import latest_content, refresh_fingerprints
 
-    refresh_fingerprints(instance, _latest_content(instance))
+    refresh_fingerprints(instance, latest_content(instance))
 
 
 def revision_saved(sender, instance, created=False, raw=False, **kwargs):

@@ -13,6 +13,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from phenomena import services
 from phenomena.models import Subject, Theme
 from phenomena.reference_data import REFERENCE_DIR
 
@@ -58,11 +59,7 @@ def load_allocations(path=ALLOCATION_FILE, username_for=demo_username) -> dict:
 
 def submit_for_review(phenomenon, user):
     """Submit `phenomenon` into its workflow as `user` (what the editor's "Ajukan" does)."""
-    workflow = phenomenon.get_workflow()
-    state = phenomenon.current_workflow_state
-    if state and state.status == state.STATUS_NEEDS_CHANGES:
-        return state.resume(user)
-    return workflow.start(phenomenon, user)
+    return services.submit(user, phenomenon)
 
 
 def allocate_like(username: str, model_username: str) -> int:

@@ -217,7 +217,7 @@ def _period_of(record: Record) -> datetime.date | None:
 # --- the check ------------------------------------------------------------------------------
 
 
-def _latest_content(obj):
+def latest_content(obj):
     """The content a phenomenon will have once reviewed: its latest revision if it differs."""
     if obj.live and obj.has_unpublished_changes and obj.latest_revision_id:
         content = obj.get_latest_revision_as_object()
@@ -357,7 +357,7 @@ def check(
         obj = objects.get(pk)
         if obj is not None:
             match = scoring._score_features(
-                features, scoring._prepare(record_for(_latest_content(obj)))
+                features, scoring._prepare(record_for(latest_content(obj)))
             )
             if match is not None:
                 found[pk] = match
@@ -411,7 +411,7 @@ def duplicate_candidates(
     if phenomenon.merged_into_id:
         return []
     return check_phenomenon(
-        content if content is not None else _latest_content(phenomenon), limit=limit
+        content if content is not None else latest_content(phenomenon), limit=limit
     )
 
 

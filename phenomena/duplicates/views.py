@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -15,30 +13,17 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.actions.edit import EditAction
-from wagtail.models import WorkflowState
 from wagtail.permissions import policy_registry
 
-from ..models import DuplicateDecision, Phenomenon, PhenomenonSource, Scope
+from .. import limits, services
+from ..models import DuplicateDecision, Phenomenon, Scope
 from ..permissions import administers, visible_phenomena
-from ..rules import SourceInput, source_errors
-from .merge import (
-    DRAFT,
-    PUBLISHED,
-    SUBMITTED,
-    _next_sort_order,
-    _source_key,
-    can_merge,
-    may_merge,
-    merge,
-    merge_refusal,
-    submit_to_workflow,
-)
+from .merge import DRAFT, PUBLISHED, SUBMITTED, can_merge, may_merge, merge_refusal
 from .service import (
-    _latest_content,
     admin_url,
     check_phenomenon,
     duplicate_candidates,
+    latest_content,
     status_label,
 )
 
@@ -93,33 +78,29 @@ def check_view(request):
     )
 
 
-class SourceRowForm(forms.ModelForm):
-    class Meta:
-        model = PhenomenonSource
-        fields = ["source_type", "outlet", "url", "source_date"]
-
-
-def _posted_sources(request):
-    """Valid, rule-abiding source rows of a posted phenomenon form."""
+def _posted_sources(request) -> list:
+    """The source rows of the posted add form, read by the form itself (`SourceData`);
+    the rules are the service's to apply."""
+    viewset = Phenomenon.snippet_viewset
+    form = viewset.get_form_class()(
+        request.POST, request.FILES, instance=Phenomenon(), for_user=request.user
+    )
+    formset = form.formsets.get("sources")
     rows = []
-    total = _int_or_none(request.POST.get("sources-TOTAL_FORMS")) or 0
-    for i in range(min(total, 50)):
-        prefix = f"sources-{i}"
-        if request.POST.get(f"{prefix}-DELETE") in ("on", "1", "true"):
+    for row in formset.forms[: limits.SOURCES_MAX] if formset is not None else []:
+        if not row.is_valid() or row.cleaned_data.get("DELETE"):
             continue
-        form = SourceRowForm(request.POST, prefix=prefix)
-        if not form.is_valid():
+        data = row.cleaned_data
+        if data.get("source_type") is None:
             continue
-        data = form.cleaned_data
-        source = SourceInput(
-            source_type=data["source_type"],
-            outlet=data.get("outlet"),
-            url=data.get("url", ""),
-            source_date=data.get("source_date"),
+        rows.append(
+            services.SourceData(
+                source_type=data["source_type"],
+                outlet=data.get("outlet"),
+                url=data.get("url") or "",
+                source_date=data.get("source_date"),
+            )
         )
-        if source_errors(request.user, source):
-            continue
-        rows.append(form.instance)
     return rows
 
 
@@ -158,11 +139,6 @@ def _refuse_keeping_form(request, message):
     return response
 
 
-def _in_review(obj) -> bool:
-    state = obj.current_workflow_state
-    return state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
-
-
 @require_POST
 def add_source_view(request, pk):
     """Add the sources of the blocked add form to the existing phenomenon, as a new revision.
@@ -185,70 +161,28 @@ def add_source_view(request, pk):
     if target.merged_into_id:
         target = target.merged_into
     user = request.user
-    if not visible_phenomena(user).filter(pk=target.pk).exists():
-        return _refuse_keeping_form(
-            request,
-            _(
-                "Sumber tidak dapat ditambahkan: fenomena yang sama masih berupa draf milik "
-                "penginput lain. Hubungi supervisor Anda, atau periksa kembali tautannya."
-            ),
-        )
-    own = target.author_id == user.pk
-    lock = target.get_lock()
-    if _in_review(target) or (lock is not None and lock.for_user(user)):
-        return _refuse_keeping_form(
-            request,
-            _(
-                "Sumber tidak dapat ditambahkan: fenomena “%(title)s” sedang direview atau "
-                "dikunci. Tunggu sampai selesai direview, lalu coba lagi."
-            )
-            % {"title": target.title},
-        )
-    pending = not target.live or target.has_unpublished_changes
-    if pending and not own and not administers(user):
-        return _refuse_keeping_form(
-            request,
-            _(
-                "Sumber tidak dapat ditambahkan: fenomena “%(title)s” sedang diubah oleh "
-                "penginputnya dan belum diajukan. Coba lagi setelah perubahannya diajukan."
-            )
-            % {"title": target.title},
-        )
-    content = _latest_content(target)
-    known = {_source_key(s) for s in content.sources.all()}
-    added = []
-    for source in _posted_sources(request):
-        key = _source_key(source)
-        if key in known:
-            continue
-        known.add(key)
-        source.sort_order = _next_sort_order(content.sources.all())
-        content.sources.add(source)
-        added.append(source)
-    if not added:
+    try:
+        result = services.add_sources(user, target, _posted_sources(request))
+    except ValidationError as exc:
+        return _refuse_keeping_form(request, " ".join(exc.messages))
+    if not result.added:
         messages.warning(
             request,
             _("Sumber Anda sudah tercatat pada fenomena “%(title)s”; tidak ada yang ditambahkan.")
             % {"title": target.title},
         )
         return redirect(_after_url(user, target))
-    with transaction.atomic():
-        EditAction(
-            content, user=user, log_action="simfoni.add_source", publish=False, clean=False
-        ).execute(skip_permission_checks=True)
-        if not pending:
-            submit_to_workflow(Phenomenon.objects.get(pk=target.pk), user)
-    if pending:
-        message = _(
-            "%(count)s sumber ditambahkan ke fenomena “%(title)s” sebagai revisi baru; "
-            "ajukan fenomena itu agar ditinjau supervisor."
-        )
-    else:
+    if result.submitted:
         message = _(
             "%(count)s sumber ditambahkan ke fenomena “%(title)s” sebagai revisi baru dan "
             "diajukan untuk ditinjau supervisor seperti suntingan lain."
         )
-    messages.success(request, message % {"count": len(added), "title": target.title})
+    else:
+        message = _(
+            "%(count)s sumber ditambahkan ke fenomena “%(title)s” sebagai revisi baru; "
+            "ajukan fenomena itu agar ditinjau supervisor."
+        )
+    messages.success(request, message % {"count": len(result.added), "title": target.title})
     return redirect(_after_url(user, target))
 
 
@@ -362,7 +296,7 @@ def merge_view(request, pk):
     error = merge_refusal(survivor, duplicate)
     if request.method == "POST" and error is None:
         try:
-            merged = merge(survivor, duplicate, request.user)
+            merged = services.merge(request.user, survivor, duplicate)
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:
@@ -387,7 +321,7 @@ def merge_view(request, pk):
 
 
 def _side(phenomenon):
-    content = _latest_content(phenomenon)
+    content = latest_content(phenomenon)
     return {
         "object": phenomenon,
         "content": content,

@@ -139,12 +139,12 @@ def test_add_as_source_to_published_phenomenon_waits_for_review(
 
 
 def in_review(phenomenon, user):
-    from phenomena.duplicates.merge import submit_to_workflow
+    from phenomena.services import submit
 
     edit = phenomenon.get_latest_revision_as_object()
     edit.title = STORY_TITLE + " (direvisi)"
     edit.save_revision(user=user)
-    submit_to_workflow(Phenomenon.objects.get(pk=phenomenon.pk), user)
+    submit(user, Phenomenon.objects.get(pk=phenomenon.pk))
 
 
 def pending_edit(phenomenon, user):

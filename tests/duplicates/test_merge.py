@@ -5,8 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from phenomena.duplicates.merge import DRAFT, PUBLISHED, SUBMITTED, merge, submit_to_workflow
+from phenomena.duplicates.merge import DRAFT, PUBLISHED, SUBMITTED, merge
 from phenomena.models import DuplicateDecision, Phenomenon, PhenomenonFingerprint, Role, Theme
+from phenomena.services import submit
 from tests.duplicates.conftest import SAME_STORY, SAME_STORY_TITLE, STORY_URL
 from workflows.models import SupervisorAllocation
 
@@ -175,7 +176,7 @@ def submission(make_phenomenon, province_operator):
         outlet="CNN Indonesia",
         keywords=("cabai merah", "kata kunci draf"),
     )
-    submit_to_workflow(duplicate, province_operator)
+    submit(province_operator, duplicate)
     duplicate.refresh_from_db()
     assert duplicate.workflow_in_progress
     return duplicate
@@ -277,7 +278,7 @@ def test_survivor_in_review_is_refused(pair, admin_user, province_operator):
     edit = survivor.get_latest_revision_as_object()
     edit.title = "Perubahan yang sedang direview"
     edit.save_revision(user=province_operator)
-    submit_to_workflow(Phenomenon.objects.get(pk=survivor.pk), province_operator)
+    submit(province_operator, Phenomenon.objects.get(pk=survivor.pk))
     with pytest.raises(ValidationError):
         merge(survivor, duplicate, admin_user)
     assert Phenomenon.objects.get(pk=duplicate.pk).merged_into is None

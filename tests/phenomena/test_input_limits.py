@@ -74,7 +74,7 @@ def test_narrative_over_the_limit_is_refused_without_a_duplicate_scan(
     def no_scan(*args, **kwargs):
         raise AssertionError("an over-long narrative is not compared with other phenomena")
 
-    monkeypatch.setattr("phenomena.duplicates.forms.check_phenomenon", no_scan)
+    monkeypatch.setattr("phenomena.services.check_candidate", no_scan)
     data = phenomenon_form_data(narrative="a" * 1_000_000)
     refused(client, province_operator, data, "narrative", "Narasi terlalu panjang: 1.000.000")
 

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from reminders_helpers import inapp, jakarta, mails_to, make_phenomenon
+from reminders_helpers import ReminderPhenomenonFactory, inapp, jakarta, mails_to
 
 from phenomena.models import Role
 from reminders import scrape, tasks
@@ -63,7 +63,7 @@ def test_a_non_optional_kind_cannot_be_turned_off(operator):
     prefer(operator, "delegated_edit", "off")
     assert channel_for(operator, "delegated_edit") == "both"
     mail.outbox.clear()
-    scrape.notify_delegated_edit(operator, make_phenomenon(operator))
+    scrape.notify_delegated_edit(operator, ReminderPhenomenonFactory(author=operator))
     assert len(inapp(operator)) == 1 and len(mails_to(operator)) == 1
     with pytest.raises(ValidationError):
         NotificationPreference(user=operator, kind="phenomenon_rejected", channel="off").clean()

@@ -12,6 +12,7 @@ from phenomena.models import Phenomenon
 from search.analysis import ELASTICSEARCH_ANALYZER
 from search.elastic import backend_settings, build_search, filter_clauses, parse_aggregations
 from search.params import parse_params
+from tests.search.conftest import SearchPhenomenonFactory
 
 
 def test_backend_settings_carry_the_indonesian_analysis():
@@ -52,9 +53,9 @@ def test_mapping_uses_the_preanalysed_text_analyzer():
     assert mapping["live_filter"]["type"] == "boolean"
 
 
-def test_document_holds_analysed_text_and_child_values(make_phenomenon, db):
-    phenomenon = make_phenomenon(
-        "Kenaikan harga cabai", "Pengangguran turun.", keywords=["Bawang Merah"]
+def test_document_holds_analysed_text_and_child_values(db):
+    phenomenon = SearchPhenomenonFactory(
+        title="Kenaikan harga cabai", narrative="Pengangguran turun.", keywords=["Bawang Merah"]
     )
     doc = Elasticsearch8Mapping(Phenomenon).get_document(phenomenon)
     assert "naik" in doc["search_text_id"].split()

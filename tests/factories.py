@@ -40,6 +40,7 @@ Phenomena
         may review go through the views.
     revision=False: no revision at creation (a row only; one is saved when it is submitted).
     validate=False: skip `full_clean` (data the form would refuse, e.g. no source).
+    PhenomenonFactory.build(...) gives the unsaved object with its sources (no state, no rows).
 
 Package defaults live in small subclasses: tests/search/conftest.py (published, with a news
 source and an indicator), tests/duplicates/conftest.py (the cabai story, `url`/`outlet`),

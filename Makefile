@@ -11,15 +11,23 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/simfoni
 DJANGO_SETTINGS_MODULE ?= simfoni_site.settings.dev
 export DJANGO_SETTINGS_MODULE
 
-.PHONY: install run demo test lint test-sqlite test-postgres messages clean
+.PHONY: install install-dev run demo test lint test-sqlite test-postgres messages clean
 
+# Two stamps: the runtime (requirements.txt, for `make run`) and the tools on top of it
+# (requirements-dev.txt, for `make test` / `make lint`); each is redone when its files change.
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
 install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
 
 demo: install
 	$(PY) manage.py migrate --noinput
@@ -40,17 +48,17 @@ run: demo
 	      kill -KILL -$$QPID 2>/dev/null; wait $$QPID 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-lint: install
+lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=simfoni_site.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-test-sqlite: install
+test-sqlite: install-dev
 	DATABASE_URL= $(PY) -m pytest -q --ds=simfoni_site.settings.test -m "not e2e"
 	DATABASE_URL= $(PY) -m pytest -q --ds=simfoni_site.settings.test -m e2e tests/e2e
 
 # PostgreSQL: required in CI (CI=true); on a machine without it, said and skipped.
-test-postgres: install
+test-postgres: install-dev
 	@if $(PY) -c "import psycopg, urllib.parse as u; psycopg.connect(u.urlsplit('$(PG_TEST_URL)')._replace(path='/postgres').geturl(), connect_timeout=3).close()" 2>/dev/null; then \
 		DATABASE_URL=$(PG_TEST_URL) $(PY) -m pytest -q --ds=simfoni_site.settings.test -m "not e2e"; \
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is not reachable at $(PG_TEST_URL)"; exit 1; \

@@ -1,32 +1,20 @@
 """Shared fixtures: accounts per role and level, and a valid phenomenon's admin form data."""
 
-import datetime
-
 import pytest
-from django.contrib.auth import get_user_model
 
-from phenomena.models import Outlet, Role, Scope, SourceType, Subject, Theme, WorkUnit
-from phenomena.roles import assign_role
-from phenomena.rules import today
+from phenomena.models import Outlet, Role, Scope, SourceType, Subject, Theme
 
-PASSWORD = "rahasia-uji-123"
+# PASSWORD and last_month are imported from here by tests.
+from tests.factories import PASSWORD, UserFactory, last_month  # noqa: F401
 
 
 @pytest.fixture
 def make_user(db):
-    """make_user("op1", Role.OPERATOR, "fungsi-sosial-1") → a user with that one role."""
+    """make_user("op1", Role.OPERATOR, "fungsi-sosial-1") → a user with that one role
+    (`tests.factories.UserFactory`; password `PASSWORD`, e-mail `op1@bps.test`)."""
 
     def make(username, role, unit_code="fungsi-ipds", **extra):
-        user = get_user_model().objects.create_user(
-            username=username,
-            password=PASSWORD,
-            email=f"{username}@bps.test",
-            first_name=username.title(),
-            last_name="Uji",
-            **extra,
-        )
-        assign_role(user, role, WorkUnit.objects.get(code=unit_code))
-        return user
+        return UserFactory(username=username, role=role, unit=unit_code, **extra)
 
     return make
 
@@ -55,10 +43,6 @@ def supervisor(make_user):
 @pytest.fixture
 def viewer(make_user):
     return make_user("viewer1", Role.VIEWER, "fungsi-sosial-1")
-
-
-def last_month(day=1):
-    return (today().replace(day=1) - datetime.timedelta(days=1)).replace(day=day)
 
 
 @pytest.fixture

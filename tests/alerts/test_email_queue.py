@@ -16,11 +16,12 @@ from django_q.conf import Conf
 from django_q.models import OrmQ, Task
 from django_q.signing import SignedPackage
 from notifications.models import Notification
-from wf_helpers import action_url, make_phenomenon, submit
+from wf_helpers import action_url, submit
 
 from alerts import email
 from alerts.delivery import deliver
 from phenomena.models import Phenomenon
+from tests.factories import PhenomenonFactory
 
 
 class RefusingSMTP(socketserver.BaseRequestHandler):
@@ -84,7 +85,7 @@ def run_cluster_once():
 
 
 def approve_through_the_admin(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     task_state = submit(phenomenon)
     client.force_login(people.spv_inflasi)
     response = client.post(action_url(phenomenon, "approve", task_state), {"comment": "Bagus."})
@@ -142,7 +143,7 @@ def test_email_waits_for_the_commit(people, queued):
 
 
 def test_rolled_back_decision_sends_nothing(people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     task_state = submit(phenomenon)
     mail.outbox.clear()
     Notification.objects.all().delete()

@@ -11,7 +11,7 @@ from alerts.models import NotificationPreference
 from phenomena.models import Role
 from reminders import scrape, tasks
 from tests.conftest import PASSWORD
-from tests.reminders.reminders_helpers import inapp, jakarta, mails_to, make_phenomenon
+from tests.reminders.reminders_helpers import ReminderPhenomenonFactory, inapp, jakarta, mails_to
 
 URL = "/admin/preferensi-notifikasi/"
 
@@ -63,7 +63,7 @@ def test_a_non_optional_kind_cannot_be_turned_off(operator):
     prefer(operator, "delegated_edit", "off")
     assert channel_for(operator, "delegated_edit") == "both"
     mail.outbox.clear()
-    scrape.notify_delegated_edit(operator, make_phenomenon(operator))
+    scrape.notify_delegated_edit(operator, ReminderPhenomenonFactory(author=operator))
     assert len(inapp(operator)) == 1 and len(mails_to(operator)) == 1
     with pytest.raises(ValidationError):
         NotificationPreference(user=operator, kind="phenomenon_rejected", channel="off").clean()

@@ -10,11 +10,12 @@ from django.db import transaction
 from django.urls import reverse
 from notifications.models import Notification
 from wagtail.signals import task_rejected, task_submitted, workflow_approved
-from wf_helpers import make_phenomenon, submit
+from wf_helpers import submit
 
 from home import dashboard
 from home import signal_handlers as dashboard_subscribers
 from phenomena import lifecycle
+from tests.factories import PhenomenonFactory
 from workflows import notify
 from workflows.apps import _no_email
 
@@ -48,7 +49,9 @@ def test_subscribers_are_registered_in_ready():
 
 
 def test_submission_notifies_the_routed_reviewers(people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Cabai naik")
+    phenomenon = PhenomenonFactory(
+        author=people.op, theme="Harga-harga (Inflasi)", title="Cabai naik"
+    )
     submit(phenomenon)
     (notice,) = notices("submitted")
     assert notice.recipient == people.spv_inflasi
@@ -67,7 +70,9 @@ def test_submission_notifies_the_routed_reviewers(people):
 
 
 def test_rejection_then_resubmission(people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Cabai naik")
+    phenomenon = PhenomenonFactory(
+        author=people.op, theme="Harga-harga (Inflasi)", title="Cabai naik"
+    )
     submit(phenomenon)
     mail.outbox.clear()
     act(phenomenon, people.spv_inflasi, "reject", "Tautan bukti rusak.")
@@ -98,7 +103,9 @@ def test_rejection_then_resubmission(people):
 
 
 def test_approval_notifies_the_author(people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Cabai naik")
+    phenomenon = PhenomenonFactory(
+        author=people.op, theme="Harga-harga (Inflasi)", title="Cabai naik"
+    )
     submit(phenomenon)
     mail.outbox.clear()
     act(phenomenon, people.spv_inflasi, "approve", "Bagus.")
@@ -114,7 +121,7 @@ def test_approval_notifies_the_author(people):
 
 
 def test_notifications_wait_for_the_commit(people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     with transaction.atomic():
         submit(phenomenon)
         assert not Notification.objects.exists()
@@ -124,8 +131,8 @@ def test_notifications_wait_for_the_commit(people):
 
 
 def test_quiet_events_notify_nobody_but_keep_the_books(people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
-    other = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Lainnya")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
+    other = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)", title="Lainnya")
     before = dashboard.generation()
     with lifecycle.quietly():
         submit(phenomenon)
@@ -140,7 +147,7 @@ def test_quiet_events_notify_nobody_but_keep_the_books(people):
 
 @pytest.mark.parametrize("rolled_back", [False, True])
 def test_dashboard_cache_is_invalidated_after_commit_only(people, rolled_back):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     before = dashboard.generation()
     try:
         with transaction.atomic():

@@ -1,19 +1,8 @@
 """Fixtures for the duplicate checks against the database."""
 
-import pytest
+import factory
 
-from phenomena.models import (
-    Indicator,
-    Outlet,
-    Phenomenon,
-    PhenomenonIndicator,
-    PhenomenonSource,
-    Scope,
-    SourceType,
-    Subject,
-    Theme,
-)
-from tests.conftest import last_month
+from tests.factories import PhenomenonFactory, last_month
 
 STORY_TITLE = "Harga cabai merah di Jakarta naik 20 persen menjelang akhir tahun"
 STORY = (
@@ -35,54 +24,29 @@ OTHER = (
 STORY_URL = "https://money.kompas.com/read/2026/10/01/cabai-merah-naik"
 
 
-@pytest.fixture
-def make_phenomenon(db):
-    """make_phenomenon(author, title=..., url=..., live=False) -> a stored phenomenon."""
+class DuplicatePhenomenonFactory(PhenomenonFactory):
+    """The cabai story from Kompas.com (`url`, `outlet`), last month, keyword "cabai merah";
+    `indicator=` a name; `published=True` for a live one. The author's work unit is not stamped."""
 
-    def make(
-        author=None,
-        title=STORY_TITLE,
-        narrative=STORY,
-        url=STORY_URL,
-        outlet="Kompas.com",
-        period=None,
-        area=None,
-        live=False,
-        keywords=("cabai merah",),
-        indicator=None,
-    ):
-        subject = Subject.objects.get(code="ekonomi")
-        scope_code = "kabkota" if area else "dki"
-        phenomenon = Phenomenon(
-            title=title,
-            narrative=narrative,
-            reference_period=period or last_month(),
-            scope=Scope.objects.get(code=scope_code),
-            area=Scope.objects.get(code=area) if area else None,
-            subject=subject,
-            theme=Theme.objects.get(subject=subject, name="Harga-harga (Inflasi)"),
-            author=author,
-            live=False,
-        )
-        phenomenon.sources.add(
-            PhenomenonSource(
-                source_type=SourceType.objects.get(code="portal_berita"),
-                outlet=Outlet.objects.get(name=outlet) if outlet else None,
-                url=url,
-                source_date=last_month(5),
-            )
-        )
-        if indicator:
-            phenomenon.indicator_links.add(
-                PhenomenonIndicator(indicator=Indicator.objects.get(name=indicator))
-            )
-        phenomenon.save()
-        phenomenon.keywords.add(*keywords)
-        phenomenon.save()
-        revision = phenomenon.save_revision(user=author)
-        if live:
-            revision.publish()
-        phenomenon.refresh_from_db()
-        return phenomenon
+    title = STORY_TITLE
+    narrative = STORY
+    author = None
+    work_unit = None
+    keywords = ("cabai merah",)
+    sources = factory.LazyAttribute(
+        lambda o: [
+            {
+                "source_type": "portal_berita",
+                "outlet": o.outlet,
+                "url": o.url,
+                "source_date": last_month(5),
+            }
+        ]
+    )
+    indicators = factory.LazyAttribute(lambda o: [o.indicator] if o.indicator else [])
+    validate = False
 
-    return make
+    class Params:
+        url = STORY_URL
+        outlet = "Kompas.com"
+        indicator = None

@@ -11,6 +11,7 @@ from tests.duplicates.conftest import (
     SAME_STORY_TITLE,
     STORY_TITLE,
     STORY_URL,
+    DuplicatePhenomenonFactory,
 )
 from tests.phenomena.test_admin_input import errors_of, source
 from workflows.models import SupervisorAllocation
@@ -36,9 +37,9 @@ def same_story_data(phenomenon_form_data, **extra):
 
 
 def test_same_url_blocks_save_and_offers_add_as_source(
-    client, make_phenomenon, province_operator, make_user, phenomenon_form_data
+    client, province_operator, make_user, phenomenon_form_data, db
 ):
-    stored = make_phenomenon(make_user("opsos2b", "Operator", "fungsi-sosial-2"))
+    stored = DuplicatePhenomenonFactory(author=make_user("opsos2b", "Operator", "fungsi-sosial-2"))
     data = phenomenon_form_data(
         title="Judul yang diketik operator",
         narrative="Narasi yang diketik operator tetap ada.",
@@ -77,10 +78,8 @@ def test_same_url_blocks_save_and_offers_add_as_source(
     assert stored.get_latest_revision_as_object().sources.count() == 1
 
 
-def test_add_as_source_to_own_draft(
-    client, make_phenomenon, province_operator, phenomenon_form_data
-):
-    stored = make_phenomenon(province_operator)
+def test_add_as_source_to_own_draft(client, province_operator, phenomenon_form_data, db):
+    stored = DuplicatePhenomenonFactory(author=province_operator)
     data = phenomenon_form_data(
         title="Judul yang diketik operator",
         sources=[
@@ -109,13 +108,13 @@ def flash_messages(response):
 
 
 def test_add_as_source_to_published_phenomenon_waits_for_review(
-    client, make_phenomenon, province_operator, phenomenon_form_data, make_user
+    client, province_operator, phenomenon_form_data, make_user, db
 ):
     reviewer = make_user("spvinflasi", Role.SUPERVISOR, "fungsi-distribusi-1")
     SupervisorAllocation.objects.create(
         supervisor=reviewer, theme=Theme.objects.get(name="Harga-harga (Inflasi)")
     )
-    stored = make_phenomenon(None, live=True)
+    stored = DuplicatePhenomenonFactory(author=None, published=True)
     data = phenomenon_form_data(
         sources=[
             source("portal_berita", "Kompas.com", STORY_URL),
@@ -166,10 +165,10 @@ def locked(phenomenon, user):
     ],
 )
 def test_add_as_source_refused_while_in_review_locked_or_being_edited(
-    client, make_phenomenon, make_user, province_operator, phenomenon_form_data, block, message
+    client, make_user, province_operator, phenomenon_form_data, block, message, db
 ):
     other = make_user("opsos2b", "Operator", "fungsi-sosial-2")
-    stored = make_phenomenon(other, live=True)
+    stored = DuplicatePhenomenonFactory(author=other, published=True)
     block(stored, other)
     stored.refresh_from_db()
     revisions = stored.revisions.count()
@@ -190,8 +189,8 @@ def test_add_as_source_refused_while_in_review_locked_or_being_edited(
     assert Phenomenon.objects.count() == 1
 
 
-def test_viewer_cannot_add_source(client, make_phenomenon, viewer, phenomenon_form_data):
-    stored = make_phenomenon(None)
+def test_viewer_cannot_add_source(client, viewer, phenomenon_form_data, db):
+    stored = DuplicatePhenomenonFactory(author=None)
     client.force_login(viewer)
     url = reverse(f"{NS}:duplicates_add_source", args=[stored.pk])
     data = phenomenon_form_data(
@@ -202,9 +201,9 @@ def test_viewer_cannot_add_source(client, make_phenomenon, viewer, phenomenon_fo
 
 
 def test_near_match_warns_then_not_duplicate_confirmation_saves(
-    client, make_phenomenon, province_operator, phenomenon_form_data
+    client, province_operator, phenomenon_form_data, db
 ):
-    stored = make_phenomenon(None)
+    stored = DuplicatePhenomenonFactory(author=None)
     response = post(client, province_operator, same_story_data(phenomenon_form_data))
     assert response.status_code == 200
     assert "mirip dengan fenomena yang sudah ada" in errors_of(response)
@@ -232,9 +231,9 @@ def test_near_match_warns_then_not_duplicate_confirmation_saves(
 
 
 def test_unrelated_phenomenon_saves_without_questions(
-    client, make_phenomenon, province_operator, phenomenon_form_data
+    client, province_operator, phenomenon_form_data, db
 ):
-    make_phenomenon(None)
+    DuplicatePhenomenonFactory(author=None)
     data = phenomenon_form_data(
         title=OTHER_TITLE,
         narrative=OTHER,
@@ -244,9 +243,9 @@ def test_unrelated_phenomenon_saves_without_questions(
 
 
 def test_check_endpoint_lists_duplicates_for_operators_only(
-    client, make_phenomenon, province_operator, viewer, supervisor
+    client, province_operator, viewer, supervisor, db
 ):
-    stored = make_phenomenon(None)
+    stored = DuplicatePhenomenonFactory(author=None)
     url = reverse(f"{NS}:duplicates_check")
     params = {"title": SAME_STORY_TITLE, "narrative": SAME_STORY, "urls": [STORY_URL]}
     client.force_login(province_operator)
@@ -262,10 +261,10 @@ def test_check_endpoint_lists_duplicates_for_operators_only(
     assert client.get(url, params).status_code in (302, 403)
 
 
-def test_list_flags_possible_duplicates_and_review_page(client, make_phenomenon, admin_user):
-    first = make_phenomenon(None)
-    make_phenomenon(
-        None, title=SAME_STORY_TITLE, narrative=SAME_STORY, url="https://cnnindonesia.com/1"
+def test_list_flags_possible_duplicates_and_review_page(client, admin_user, db):
+    first = DuplicatePhenomenonFactory(author=None)
+    DuplicatePhenomenonFactory(
+        author=None, title=SAME_STORY_TITLE, narrative=SAME_STORY, url="https://cnnindonesia.com/1"
     )
     client.force_login(admin_user)
     html = client.get(reverse(f"{NS}:list")).content.decode()
@@ -275,14 +274,14 @@ def test_list_flags_possible_duplicates_and_review_page(client, make_phenomenon,
     assert reverse(f"{NS}:duplicates_merge", args=[first.pk]) in html
 
 
-def test_list_flags_only_what_awaits_a_decision(client, make_phenomenon, admin_user):
-    make_phenomenon(None, live=True)
-    make_phenomenon(
-        None,
+def test_list_flags_only_what_awaits_a_decision(client, admin_user, db):
+    DuplicatePhenomenonFactory(author=None, published=True)
+    DuplicatePhenomenonFactory(
+        author=None,
         title=SAME_STORY_TITLE,
         narrative=SAME_STORY,
         url="https://cnnindonesia.com/1",
-        live=True,
+        published=True,
     )
     client.force_login(admin_user)
     html = client.get(reverse(f"{NS}:list")).content.decode()
@@ -290,11 +289,11 @@ def test_list_flags_only_what_awaits_a_decision(client, make_phenomenon, admin_u
 
 
 def test_review_page_lists_only_what_the_user_may_see(
-    client, make_phenomenon, province_operator, viewer, admin_user
+    client, province_operator, viewer, admin_user, db
 ):
-    approved = make_phenomenon(None, live=True)
-    judged = make_phenomenon(
-        province_operator,
+    approved = DuplicatePhenomenonFactory(author=None, published=True)
+    judged = DuplicatePhenomenonFactory(
+        author=province_operator,
         title="Draf yang dinilai bukan duplikat",
         narrative=SAME_STORY,
         url="https://cnnindonesia.com/dinilai",
@@ -306,8 +305,8 @@ def test_review_page_lists_only_what_the_user_may_see(
         reason="Alasan operator yang belum direview",
         decided_by=province_operator,
     )
-    make_phenomenon(
-        province_operator,
+    DuplicatePhenomenonFactory(
+        author=province_operator,
         title=SAME_STORY_TITLE,
         narrative=SAME_STORY,
         url="https://cnnindonesia.com/draf",
@@ -332,16 +331,18 @@ def test_review_page_lists_only_what_the_user_may_see(
 
 
 def test_list_counts_only_possible_duplicates_the_user_may_see(
-    client, make_phenomenon, province_operator, make_user, admin_user
+    client, province_operator, make_user, admin_user, db
 ):
-    own = make_phenomenon(province_operator)
-    make_phenomenon(  # another operator's draft: the province operator may not see it
-        make_user("opsos2b", Role.OPERATOR, "fungsi-sosial-2"),
+    own = DuplicatePhenomenonFactory(author=province_operator)
+    DuplicatePhenomenonFactory(  # another operator's draft: the province operator may not see it
+        author=make_user("opsos2b", Role.OPERATOR, "fungsi-sosial-2"),
         title=SAME_STORY_TITLE,
         narrative=SAME_STORY,
         url="https://cnnindonesia.com/draf-lain",
     )
-    make_phenomenon(None, url="https://cnnindonesia.com/disetujui", live=True)
+    DuplicatePhenomenonFactory(
+        author=None, url="https://cnnindonesia.com/disetujui", published=True
+    )
 
     client.force_login(admin_user)
     html = client.get(reverse(f"{NS}:list")).content.decode()

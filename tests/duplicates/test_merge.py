@@ -8,7 +8,12 @@ from wagtail.models import ModelLogEntry
 from phenomena.duplicates.merge import DRAFT, PUBLISHED, SUBMITTED, merge
 from phenomena.models import DuplicateDecision, Phenomenon, PhenomenonFingerprint, Role, Theme
 from phenomena.services import submit
-from tests.duplicates.conftest import SAME_STORY, SAME_STORY_TITLE, STORY_URL
+from tests.duplicates.conftest import (
+    SAME_STORY,
+    SAME_STORY_TITLE,
+    STORY_URL,
+    DuplicatePhenomenonFactory,
+)
 from workflows.models import SupervisorAllocation
 
 
@@ -39,20 +44,20 @@ def other_supervisor(make_user):
 
 
 @pytest.fixture
-def pair(make_phenomenon, province_operator):
-    survivor = make_phenomenon(
-        province_operator,
-        live=True,
+def pair(province_operator, db):
+    survivor = DuplicatePhenomenonFactory(
+        author=province_operator,
+        published=True,
         keywords=("cabai merah", "inflasi"),
         indicator="Perkembangan IHK (Inflasi)",
     )
-    duplicate = make_phenomenon(
-        province_operator,
+    duplicate = DuplicatePhenomenonFactory(
+        author=province_operator,
         title=SAME_STORY_TITLE,
         narrative=SAME_STORY,
         url="https://www.cnnindonesia.com/ekonomi/cabai",
         outlet="CNN Indonesia",
-        live=True,
+        published=True,
         keywords=("cabai merah", "pasokan"),
         indicator="Perkembangan IHK (Inflasi)",
     )
@@ -110,11 +115,13 @@ def test_merge_keeps_everything_and_redirects(client, pair, reviewer, admin_user
     assert "Gabungkan duplikat" in history or "digabungkan ke sini" in history
 
 
-def test_merge_into_a_draft_survivor(admin_user, make_phenomenon, province_operator):
-    duplicate = make_phenomenon(
-        province_operator, title=SAME_STORY_TITLE, narrative=SAME_STORY, url="https://x.id/1"
+def test_merge_into_a_draft_survivor(admin_user, province_operator, db):
+    duplicate = DuplicatePhenomenonFactory(
+        author=province_operator, title=SAME_STORY_TITLE, narrative=SAME_STORY, url="https://x.id/1"
     )
-    draft = make_phenomenon(province_operator, url="https://kompas.com/read/lain", keywords=())
+    draft = DuplicatePhenomenonFactory(
+        author=province_operator, url="https://kompas.com/read/lain", keywords=()
+    )
     survivor = merge(draft, duplicate, admin_user)
     assert survivor.merge_outcome == DRAFT
     draft = Phenomenon.objects.get(pk=draft.pk)
@@ -124,10 +131,12 @@ def test_merge_into_a_draft_survivor(admin_user, make_phenomenon, province_opera
 
 
 def test_approved_duplicate_is_not_merged_into_an_unapproved_survivor(
-    client, pair, admin_user, make_phenomenon, province_operator
+    client, pair, admin_user, province_operator, db
 ):
     _survivor, duplicate = pair
-    draft = make_phenomenon(province_operator, url="https://kompas.com/read/lain", keywords=())
+    draft = DuplicatePhenomenonFactory(
+        author=province_operator, url="https://kompas.com/read/lain", keywords=()
+    )
     with pytest.raises(ValidationError):
         merge(draft, duplicate, admin_user)
     client.force_login(admin_user)
@@ -166,10 +175,10 @@ def test_merge_twice_refused_with_message(client, pair, admin_user):
 
 
 @pytest.fixture
-def submission(make_phenomenon, province_operator):
+def submission(province_operator, db):
     """A submitted (in review), never approved duplicate of the pair's survivor."""
-    duplicate = make_phenomenon(
-        province_operator,
+    duplicate = DuplicatePhenomenonFactory(
+        author=province_operator,
         title="Draf rahasia: cabai merah naik 20 persen di Jakarta",
         narrative=SAME_STORY,
         url="https://www.cnnindonesia.com/ekonomi/draf",
@@ -205,11 +214,11 @@ def test_supervisor_who_does_not_review_both_gets_403(client, request, pair, rol
 
 
 def test_never_submitted_draft_is_not_shown_to_its_units_reviewer(
-    client, pair, reviewer, make_phenomenon, province_operator
+    client, pair, reviewer, province_operator, db
 ):
     survivor, _duplicate = pair
-    draft = make_phenomenon(
-        province_operator, title="Draf belum diajukan", url="https://x.id/draf", keywords=()
+    draft = DuplicatePhenomenonFactory(
+        author=province_operator, title="Draf belum diajukan", url="https://x.id/draf", keywords=()
     )
     client.force_login(reviewer)
     url = reverse(f"{NS}:duplicates_merge", args=[draft.pk]) + f"?into={survivor.pk}"
@@ -306,11 +315,13 @@ def test_merged_approved_phenomenon_leads_viewers_to_the_survivor(client, pair, 
 
 
 def test_merged_admin_url_names_the_duplicate_only_to_who_may_see_it(
-    client, make_phenomenon, province_operator, kabkota_operator, admin_user
+    client, province_operator, kabkota_operator, admin_user, db
 ):
-    survivor = make_phenomenon(province_operator, live=True, url="https://kompas.com/read/1")
-    secret = make_phenomenon(
-        province_operator,
+    survivor = DuplicatePhenomenonFactory(
+        author=province_operator, published=True, url="https://kompas.com/read/1"
+    )
+    secret = DuplicatePhenomenonFactory(
+        author=province_operator,
         title="Draf rahasia yang digabungkan",
         narrative=SAME_STORY,
         url="https://www.cnnindonesia.com/ekonomi/rahasia",

@@ -16,11 +16,12 @@ from tests.duplicates.conftest import (
     SAME_STORY,
     SAME_STORY_TITLE,
     STORY_URL,
+    DuplicatePhenomenonFactory,
 )
 
 
-def test_same_url_variant_blocks(make_phenomenon, province_operator):
-    stored = make_phenomenon(province_operator)
+def test_same_url_variant_blocks(province_operator, db):
+    stored = DuplicatePhenomenonFactory(author=province_operator)
     record = {
         "title": OTHER_TITLE,  # even with other words, the same article is the same evidence
         "narrative": OTHER,
@@ -36,8 +37,8 @@ def test_same_url_variant_blocks(make_phenomenon, province_operator):
     )
 
 
-def test_same_story_warns_and_drafts_count(make_phenomenon, province_operator):
-    stored = make_phenomenon(province_operator)  # a draft, never published
+def test_same_story_warns_and_drafts_count(province_operator, db):
+    stored = DuplicatePhenomenonFactory(author=province_operator)  # a draft, never published
     assert not stored.live
     matches = check_candidate(
         {
@@ -54,8 +55,8 @@ def test_same_story_warns_and_drafts_count(make_phenomenon, province_operator):
     assert "mirip" in matches[0].explanation
 
 
-def test_other_month_and_other_area_not_flagged(make_phenomenon, province_operator):
-    make_phenomenon(province_operator)
+def test_other_month_and_other_area_not_flagged(province_operator, db):
+    DuplicatePhenomenonFactory(author=province_operator)
     earlier = last_month().replace(day=1) - datetime.timedelta(days=40)
     base = {"title": SAME_STORY_TITLE, "narrative": SAME_STORY, "url": "https://x.test/a"}
     assert check_candidate({**base, "reference_period": earlier.replace(day=1)}) == []
@@ -64,18 +65,22 @@ def test_other_month_and_other_area_not_flagged(make_phenomenon, province_operat
     assert check_candidate({**base, "title": OTHER_TITLE, "narrative": OTHER}) == []
 
 
-def test_candidate_itself_and_merged_excluded(make_phenomenon, province_operator):
-    stored = make_phenomenon(province_operator)
+def test_candidate_itself_and_merged_excluded(province_operator, db):
+    stored = DuplicatePhenomenonFactory(author=province_operator)
     assert check_phenomenon(stored) == []  # not its own duplicate
-    twin = make_phenomenon(province_operator, url="https://www.cnnindonesia.com/x")
+    twin = DuplicatePhenomenonFactory(
+        author=province_operator, url="https://www.cnnindonesia.com/x"
+    )
     assert [m.phenomenon for m in duplicate_candidates(twin)] == [stored]
     Phenomenon.objects.filter(pk=stored.pk).update(merged_into=twin)
     assert duplicate_candidates(twin) == []
 
 
-def test_not_duplicate_decision_silences_review_flag(make_phenomenon, province_operator):
-    stored = make_phenomenon(province_operator)
-    twin = make_phenomenon(province_operator, url="https://www.cnnindonesia.com/x")
+def test_not_duplicate_decision_silences_review_flag(province_operator, db):
+    stored = DuplicatePhenomenonFactory(author=province_operator)
+    twin = DuplicatePhenomenonFactory(
+        author=province_operator, url="https://www.cnnindonesia.com/x"
+    )
     DuplicateDecision.objects.create(
         phenomenon=twin, other=stored, kind="not_duplicate", reason="beda pasar"
     )
@@ -83,8 +88,8 @@ def test_not_duplicate_decision_silences_review_flag(make_phenomenon, province_o
     assert duplicate_candidates(stored) == []
 
 
-def test_fingerprints_follow_edits_and_deletes(make_phenomenon, province_operator):
-    stored = make_phenomenon(province_operator)
+def test_fingerprints_follow_edits_and_deletes(province_operator, db):
+    stored = DuplicatePhenomenonFactory(author=province_operator)
     keys = set(
         PhenomenonFingerprint.objects.filter(phenomenon=stored).values_list("band_key", flat=True)
     )
@@ -102,8 +107,8 @@ def test_fingerprints_follow_edits_and_deletes(make_phenomenon, province_operato
     assert not PhenomenonFingerprint.objects.exists()
 
 
-def test_edit_of_published_phenomenon_indexed_from_its_revision(make_phenomenon, province_operator):
-    stored = make_phenomenon(province_operator, live=True)
+def test_edit_of_published_phenomenon_indexed_from_its_revision(province_operator, db):
+    stored = DuplicatePhenomenonFactory(author=province_operator, published=True)
     draft = stored.get_latest_revision_as_object()
     draft.title, draft.narrative = OTHER_TITLE, OTHER
     draft.save_revision(user=province_operator)  # pending edit; the live row is unchanged
@@ -113,7 +118,7 @@ def test_edit_of_published_phenomenon_indexed_from_its_revision(make_phenomenon,
     assert [m.phenomenon for m in found] == [stored]
 
 
-def test_url_of_deleted_phenomenon_no_longer_blocks(make_phenomenon, province_operator):
-    stored = make_phenomenon(province_operator)
+def test_url_of_deleted_phenomenon_no_longer_blocks(province_operator, db):
+    stored = DuplicatePhenomenonFactory(author=province_operator)
     stored.delete()
     assert check_candidate({"title": "x", "urls": [STORY_URL]}) == []

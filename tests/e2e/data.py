@@ -2,35 +2,24 @@
 
 import datetime
 
-from phenomena.models import Phenomenon, PhenomenonSource, Scope, SourceType, Theme
 from phenomena.rules import today
+from tests.factories import PhenomenonFactory
 
 
 def _phenomenon(author, title, narrative, area_code, month):
-    area = Scope.objects.get(code=area_code)
-    theme = Theme.objects.get(name="Industri Pengolahan")
-    phenomenon = Phenomenon(
+    # Approved as if by an admin (the workflow itself is exercised in the other test).
+    return PhenomenonFactory(
+        author=author,
         title=title,
         narrative=narrative,
+        area=area_code,
+        theme="Industri Pengolahan",
         reference_period=month,
-        scope=area.parent,
-        area=area,
-        subject=theme.subject,
-        theme=theme,
-        author=author,
-        work_unit=author.simfoni_profile.work_unit,
-        live=False,
+        sources=[{"source_type": "fgd", "source_date": month + datetime.timedelta(days=3)}],
+        published=True,
+        decided_by=author,
+        validate=False,
     )
-    phenomenon.sources.add(
-        PhenomenonSource(
-            source_type=SourceType.objects.get(code="fgd"),
-            source_date=month + datetime.timedelta(days=3),
-        )
-    )
-    phenomenon.save()
-    # Approved as if by an admin (the workflow itself is exercised in the other test).
-    phenomenon.save_revision(user=author).publish(user=author, skip_permission_checks=True)
-    return Phenomenon.objects.get(pk=phenomenon.pk)
 
 
 def publish_examples(author):

@@ -5,7 +5,8 @@ import pytest
 
 from phenomena.models import Phenomenon, Role, Theme
 from tests.conftest import PASSWORD
-from tests.workflows.wf_helpers import make_phenomenon, submit
+from tests.factories import PhenomenonFactory
+from tests.workflows.wf_helpers import submit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -18,8 +19,8 @@ def test_supervisor_approves_ticked_submissions_after_confirming(live_server, ne
     SupervisorAllocation.objects.create(
         supervisor=spv, theme=Theme.objects.get(name="Harga-harga (Inflasi)")
     )
-    ticked = [make_phenomenon(op, title=f"Harga telur naik minggu ke-{i}") for i in (1, 2)]
-    left = make_phenomenon(op, title="Harga gula stabil")
+    ticked = [PhenomenonFactory(author=op, title=f"Harga telur naik minggu ke-{i}") for i in (1, 2)]
+    left = PhenomenonFactory(author=op, title="Harga gula stabil")
     for phenomenon in [*ticked, left]:
         submit(phenomenon)
 

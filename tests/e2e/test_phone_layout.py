@@ -10,7 +10,8 @@ import pytest
 
 from phenomena.models import Role, Theme
 from tests.conftest import PASSWORD
-from tests.workflows.wf_helpers import make_phenomenon, submit
+from tests.factories import PhenomenonFactory
+from tests.workflows.wf_helpers import submit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -60,9 +61,9 @@ def office(make_user):
     SupervisorAllocation.objects.create(
         supervisor=spv, theme=Theme.objects.get(name="Harga-harga (Inflasi)")
     )
-    first = make_phenomenon(op, title=LONG_TITLE)
+    first = PhenomenonFactory(author=op, title=LONG_TITLE)
     submit(first)
-    second = make_phenomenon(op, title="Harga bawang putih naik menjelang Natal")
+    second = PhenomenonFactory(author=op, title="Harga bawang putih naik menjelang Natal")
     submit(second)
     return first, second
 

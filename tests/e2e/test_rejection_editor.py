@@ -5,7 +5,8 @@ import pytest
 
 from phenomena.models import Role, Theme
 from tests.conftest import PASSWORD
-from tests.workflows.wf_helpers import make_phenomenon, submit
+from tests.factories import PhenomenonFactory
+from tests.workflows.wf_helpers import submit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -25,7 +26,9 @@ def test_operator_sees_the_rejection_and_one_resubmit_action(
     SupervisorAllocation.objects.create(
         supervisor=spv, theme=Theme.objects.get(name="Harga-harga (Inflasi)")
     )
-    phenomenon = make_phenomenon(operator, "Harga-harga (Inflasi)", title="Harga telur naik")
+    phenomenon = PhenomenonFactory(
+        author=operator, theme="Harga-harga (Inflasi)", title="Harga telur naik"
+    )
     state = submit(phenomenon)
     state.task.specific.on_action(state, spv, "reject", comment=REASON)
 

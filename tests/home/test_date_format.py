@@ -8,6 +8,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from phenomena.models import Indicator, ReleaseDate
+from tests.factories import PhenomenonFactory
 
 MOMENT = datetime.datetime(2026, 12, 4, 21, 51)
 
@@ -57,9 +58,7 @@ def test_fenomena_saya_shows_the_one_format(client, province_operator):
     from django.urls import reverse
     from django.utils import timezone
 
-    from tests.workflows.wf_helpers import make_phenomenon
-
-    phenomenon = make_phenomenon(province_operator)
+    phenomenon = PhenomenonFactory(author=province_operator)
     client.force_login(province_operator)
     html = client.get(reverse("workflows:mine")).content.decode()
     with translation.override("id"):

@@ -65,12 +65,13 @@ def test_arc_calendar_months_and_weekdays_follow_the_language(client, viewer):
 
 
 def test_review_queue_dates_follow_the_language(client, make_user):
-    from tests.workflows.wf_helpers import make_phenomenon, submit
+    from tests.factories import PhenomenonFactory
+    from tests.workflows.wf_helpers import submit
     from workflows.models import SupervisorAllocation
 
     operator = make_user("opsos2", Role.OPERATOR, "fungsi-sosial-2")
     supervisor = make_user("spvinflasi", Role.SUPERVISOR, "fungsi-distribusi-1")
-    phenomenon = make_phenomenon(operator, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=operator, theme="Harga-harga (Inflasi)")
     SupervisorAllocation.objects.create(supervisor=supervisor, theme=phenomenon.theme)
     submit(phenomenon)
     month = phenomenon.reference_period.month - 1

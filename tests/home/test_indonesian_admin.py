@@ -1,13 +1,13 @@
 """The Wagtail admin reads in Indonesian: locale_wagtail/ completes Wagtail's partial id_ID
 catalogue (Django and JavaScript strings); choosing English still gives English."""
 
-import datetime
 from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
 
 from phenomena.models import Role
+from tests.factories import PhenomenonFactory
 
 SNIPPET = "wagtailsnippets_phenomena_phenomenon"
 
@@ -165,9 +165,7 @@ def forbidden_in(html):
 def office(make_user):
     from wagtail.models import Revision
 
-    from phenomena.models import Phenomenon, PhenomenonSource, Scope, SourceType, Theme
-    from phenomena.rules import today
-    from workflows.demo import submit_for_review
+    from phenomena.models import Theme
     from workflows.models import SupervisorAllocation
 
     op = make_user("opsos2", Role.OPERATOR, "fungsi-sosial-2")
@@ -176,41 +174,21 @@ def office(make_user):
     admin = make_user("admin1", Role.ADMIN, "fungsi-ipds")
     theme = Theme.objects.get(name="Harga-harga (Inflasi)")
     SupervisorAllocation.objects.create(supervisor=spv, theme=theme)
-    last_month = today().replace(day=1) - datetime.timedelta(days=1)
+    narrative = "Harga cabai merah naik 20 persen menjelang akhir tahun."
 
-    def phenomenon(title):
-        p = Phenomenon(
-            title=title,
-            narrative="Harga cabai merah naik 20 persen menjelang akhir tahun.",
-            reference_period=last_month.replace(day=1),
-            scope=Scope.objects.get(code="dki"),
-            subject=theme.subject,
-            theme=theme,
-            author=op,
-            work_unit=op.simfoni_profile.work_unit,
-            live=False,
-        )
-        p.sources.add(
-            PhenomenonSource(
-                source_type=SourceType.objects.get(code="siaran_pers"),
-                url="https://jakarta.bps.go.id/pressrelease/2026/1",
-                source_date=last_month.replace(day=5),
-            )
-        )
-        p.full_clean()
-        p.save()
-        p.save_revision(user=op, log_action=True)
-        return p
-
-    rejected = phenomenon("Harga cabai naik (ditolak)")
-    submit_for_review(rejected, op)
-    rejected.refresh_from_db()
-    state = rejected.current_workflow_task_state
-    state.task.specific.on_action(state, spv, "reject", comment="Sumber kurang lengkap")
+    rejected = PhenomenonFactory(
+        author=op,
+        title="Harga cabai naik (ditolak)",
+        narrative=narrative,
+        rejected=True,
+        decided_by=spv,
+        reason="Sumber kurang lengkap",
+    )
     rejected.title = "Harga cabai merah naik (diperbaiki)"
     rejected.save_revision(user=op, log_action=True)
-    in_review = phenomenon("Harga bawang naik (menunggu review)")
-    submit_for_review(in_review, op)
+    in_review = PhenomenonFactory(
+        author=op, title="Harga bawang naik (menunggu review)", narrative=narrative, in_review=True
+    )
     assert Revision.objects.for_instance(rejected).count() == 2
     return SimpleNamespace(
         op=op, spv=spv, viewer=viewer, admin=admin, rejected=rejected, in_review=in_review

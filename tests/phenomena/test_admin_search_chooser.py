@@ -8,16 +8,17 @@ from django.urls import reverse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "workflows"))
 
-from wf_helpers import SNIPPET, make_phenomenon  # noqa: E402
+from wf_helpers import SNIPPET  # noqa: E402
 
 from phenomena.models import Phenomenon  # noqa: E402
+from tests.factories import PhenomenonFactory
 
 QUOTED_QUERIES = ['" OR 1=1', '"', 'cabai"', '"cabai', '""', '"cabai" "merah']
 
 
 @pytest.fixture
 def approved_cabai(admin_user, province_operator):
-    phenomenon = make_phenomenon(province_operator, title="Harga cabai merah naik")
+    phenomenon = PhenomenonFactory(author=province_operator, title="Harga cabai merah naik")
     phenomenon.get_latest_revision().publish(user=admin_user)
     return phenomenon
 

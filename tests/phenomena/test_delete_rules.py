@@ -13,14 +13,15 @@ from wagtail.models import ModelLogEntry
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "workflows"))
 
-from wf_helpers import SNIPPET, make_phenomenon, refused, submit  # noqa: E402
+from wf_helpers import SNIPPET, refused, submit  # noqa: E402
 
 from phenomena.models import Phenomenon  # noqa: E402
 from phenomena.permissions import PhenomenonPermissionPolicy  # noqa: E402
+from tests.factories import PhenomenonFactory
 
 
 def approved(author, publisher, **kwargs):
-    phenomenon = make_phenomenon(author, **kwargs)
+    phenomenon = PhenomenonFactory(author=author, **kwargs)
     phenomenon.get_latest_revision().publish(user=publisher)
     phenomenon.refresh_from_db()
     assert phenomenon.live
@@ -47,7 +48,7 @@ def messages_of(response):
 
 
 def test_operator_deletes_own_draft_and_it_is_logged(client, province_operator):
-    draft = make_phenomenon(province_operator, title="Draf yang salah input")
+    draft = PhenomenonFactory(author=province_operator, title="Draf yang salah input")
     client.force_login(province_operator)
     response = client.post(delete_url(draft))
     assert response.status_code == 302
@@ -81,7 +82,7 @@ def test_once_approved_then_unpublished_still_cannot_be_deleted(
 
 
 def test_phenomenon_in_review_cannot_be_deleted(client, province_operator, admin_user):
-    phenomenon = make_phenomenon(province_operator)
+    phenomenon = PhenomenonFactory(author=province_operator)
     submit(phenomenon)
     assert phenomenon.workflow_in_progress
     for user in (province_operator, admin_user):
@@ -93,7 +94,7 @@ def test_phenomenon_in_review_cannot_be_deleted(client, province_operator, admin
 
 def test_admin_cannot_delete_approved_but_may_delete_a_draft(client, admin_user, province_operator):
     phenomenon = approved(province_operator, admin_user)
-    draft = make_phenomenon(province_operator, title="Draf terbengkalai")
+    draft = PhenomenonFactory(author=province_operator, title="Draf terbengkalai")
     client.force_login(admin_user)
     client.post(delete_url(phenomenon))
     assert Phenomenon.objects.filter(pk=phenomenon.pk).exists()
@@ -105,7 +106,7 @@ def test_admin_cannot_delete_approved_but_may_delete_a_draft(client, admin_user,
 def test_operator_cannot_delete_another_operators_draft(
     client, province_operator, kabkota_operator
 ):
-    draft = make_phenomenon(province_operator)
+    draft = PhenomenonFactory(author=province_operator)
     client.force_login(kabkota_operator)
     response = client.post(delete_url(draft))
     assert refused(response)
@@ -114,9 +115,9 @@ def test_operator_cannot_delete_another_operators_draft(
 
 def test_bulk_delete_follows_the_same_rules_and_logs_each(client, province_operator, admin_user):
     phenomenon = approved(province_operator, admin_user, title="Sudah disetujui")
-    in_review = make_phenomenon(province_operator, title="Sedang direview")
+    in_review = PhenomenonFactory(author=province_operator, title="Sedang direview")
     submit(in_review)
-    draft = make_phenomenon(province_operator, title="Draf sendiri")
+    draft = PhenomenonFactory(author=province_operator, title="Draf sendiri")
     client.force_login(province_operator)
     url = bulk_delete_url(phenomenon, in_review, draft)
     page = client.get(url)
@@ -129,10 +130,10 @@ def test_bulk_delete_follows_the_same_rules_and_logs_each(client, province_opera
 
 def test_delete_policy_lists_only_deletable(province_operator, admin_user, kabkota_operator):
     phenomenon = approved(province_operator, admin_user)
-    in_review = make_phenomenon(province_operator)
+    in_review = PhenomenonFactory(author=province_operator)
     submit(in_review)
-    draft = make_phenomenon(province_operator)
-    other_draft = make_phenomenon(kabkota_operator, area_code="3172")
+    draft = PhenomenonFactory(author=province_operator)
+    other_draft = PhenomenonFactory(author=kabkota_operator, area="3172")
     policy = PhenomenonPermissionPolicy(Phenomenon)
     assert set(policy.instances_user_has_permission_for(province_operator, "delete")) == {draft}
     assert set(policy.instances_user_has_permission_for(admin_user, "delete")) == {
@@ -204,9 +205,9 @@ def test_delete_is_offered_only_where_the_rule_allows(
     """ "Hapus" in the list's row menu and the inspect/edit header menus: never for an approved
     or in-review phenomenon, not even to its author or an admin; for an own draft, yes."""
     live = approved(province_operator, admin_user, title="Sudah disetujui")
-    in_review = make_phenomenon(province_operator, title="Sedang direview")
+    in_review = PhenomenonFactory(author=province_operator, title="Sedang direview")
     submit(in_review)
-    draft = make_phenomenon(province_operator, title="Draf sendiri")
+    draft = PhenomenonFactory(author=province_operator, title="Draf sendiri")
     list_url = reverse(f"{SNIPPET}:list")
     for user in (province_operator, admin_user):
         client.force_login(user)
@@ -232,7 +233,7 @@ def test_delete_is_offered_only_where_the_rule_allows(
     with django_assert_max_num_queries(1000) as few:
         client.get(list_url)
     for n in range(10):
-        make_phenomenon(province_operator, title=f"Draf tambahan {n}")
+        PhenomenonFactory(author=province_operator, title=f"Draf tambahan {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = client.get(list_url).content.decode()
     assert len(ROW_DELETE.findall(html)) == 11

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "workflows"))
 
-from wf_helpers import SNIPPET, make_phenomenon, submit, theme  # noqa: E402
+from wf_helpers import SNIPPET, submit, theme  # noqa: E402
 
 from phenomena.models import (  # noqa: E402
     Indicator,
@@ -21,6 +21,7 @@ from phenomena.models import (  # noqa: E402
     Role,
     SourceType,
 )
+from tests.factories import PhenomenonFactory
 from workflows.models import SupervisorAllocation  # noqa: E402
 
 
@@ -55,7 +56,7 @@ def page(client, user, phenomenon):
 @pytest.fixture
 def approved(people):
     """An approved news phenomenon with an outlet, a link, an indicator and keywords."""
-    phenomenon = make_phenomenon(people.op, title="Harga beras turun setelah panen")
+    phenomenon = PhenomenonFactory(author=people.op, title="Harga beras turun setelah panen")
     source = phenomenon.sources.get()
     source.source_type = SourceType.objects.get(code="portal_berita")
     source.outlet = Outlet.objects.get(name="Kompas.com")
@@ -125,7 +126,7 @@ def test_viewer_sees_the_approved_version_not_a_pending_edit(client, people, app
 
 
 def test_routed_supervisor_sees_the_submission_and_who_reviews_it(client, people):
-    phenomenon = make_phenomenon(people.op, title="Inflasi pangan naik di akhir tahun")
+    phenomenon = PhenomenonFactory(author=people.op, title="Inflasi pangan naik di akhir tahun")
     submit(phenomenon)
     html = page(client, people.spv, phenomenon)
     assert "Inflasi pangan naik di akhir tahun" in html
@@ -142,7 +143,7 @@ def test_history_summary_names_creator_and_approver(client, people, approved):
 
 
 def test_queue_title_opens_the_detail(client, people):
-    phenomenon = make_phenomenon(people.op, title="Masuk antrean")
+    phenomenon = PhenomenonFactory(author=people.op, title="Masuk antrean")
     submit(phenomenon)
     client.force_login(people.spv)
     queue = client.get(reverse("workflows:queue")).content.decode()

@@ -11,9 +11,10 @@ from wagtail.models import ModelLogEntry
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "workflows"))
 
-from wf_helpers import SNIPPET, edit_form_data, make_phenomenon, submit  # noqa: E402
+from wf_helpers import SNIPPET, edit_form_data, submit  # noqa: E402
 
 from phenomena.models import Phenomenon  # noqa: E402
+from tests.factories import PhenomenonFactory
 
 REASON_FIELD = "self_approval_reason"
 
@@ -40,7 +41,7 @@ def messages_of(response):
 def test_save_from_a_form_loaded_before_another_save_is_refused(
     client, province_operator, admin_user
 ):
-    phenomenon = make_phenomenon(province_operator, title="Judul awal")
+    phenomenon = PhenomenonFactory(author=province_operator, title="Judul awal")
     client.force_login(province_operator)
     loaded = loaded_revision_fields(client.get(edit_url(phenomenon)).content.decode())
 
@@ -69,7 +70,7 @@ def test_save_from_a_form_loaded_before_another_save_is_refused(
 
 
 def test_save_from_the_latest_revision_goes_through(client, province_operator):
-    phenomenon = make_phenomenon(province_operator, title="Judul awal")
+    phenomenon = PhenomenonFactory(author=province_operator, title="Judul awal")
     client.force_login(province_operator)
     loaded = loaded_revision_fields(client.get(edit_url(phenomenon)).content.decode())
     response = client.post(
@@ -97,7 +98,7 @@ def self_approvals(phenomenon):
 
 
 def test_admin_cannot_publish_own_submission_without_a_reason(client, admin_user):
-    phenomenon = make_phenomenon(admin_user, title="Fenomena input admin")
+    phenomenon = PhenomenonFactory(author=admin_user, title="Fenomena input admin")
     submit(phenomenon)
     client.force_login(admin_user)
 
@@ -141,7 +142,7 @@ def test_admin_creating_and_publishing_at_once_needs_a_reason(
 def test_admin_publishing_an_operators_submission_needs_no_reason(
     client, admin_user, province_operator
 ):
-    phenomenon = make_phenomenon(province_operator)
+    phenomenon = PhenomenonFactory(author=province_operator)
     submit(phenomenon)
     client.force_login(admin_user)
     response = publish(client, phenomenon)
@@ -154,7 +155,7 @@ def test_admin_publishing_an_operators_submission_needs_no_reason(
 def test_admin_changing_and_publishing_a_submission_at_once_needs_a_reason(
     client, admin_user, province_operator
 ):
-    phenomenon = make_phenomenon(province_operator, title="Judul operator")
+    phenomenon = PhenomenonFactory(author=province_operator, title="Judul operator")
     submit(phenomenon)
     client.force_login(admin_user)
     response = publish(client, phenomenon, title="Judul diubah admin")
@@ -171,7 +172,7 @@ def test_admin_changing_and_publishing_a_submission_at_once_needs_a_reason(
 def test_admin_publishing_their_own_latest_edit_needs_a_reason(
     client, admin_user, province_operator
 ):
-    phenomenon = make_phenomenon(province_operator)
+    phenomenon = PhenomenonFactory(author=province_operator)
     phenomenon.save_revision(user=admin_user)  # the admin's correction, saved as a draft
     client.force_login(admin_user)
     response = publish(client, phenomenon)
@@ -181,7 +182,7 @@ def test_admin_publishing_their_own_latest_edit_needs_a_reason(
 
 
 def test_operators_do_not_get_the_reason_field(client, province_operator, admin_user):
-    phenomenon = make_phenomenon(province_operator)
+    phenomenon = PhenomenonFactory(author=province_operator)
     client.force_login(province_operator)
     assert f'name="{REASON_FIELD}"' not in client.get(edit_url(phenomenon)).content.decode()
     client.force_login(admin_user)
@@ -189,7 +190,7 @@ def test_operators_do_not_get_the_reason_field(client, province_operator, admin_
 
 
 def test_history_compare_still_works_with_the_reason_field(client, admin_user, province_operator):
-    phenomenon = make_phenomenon(province_operator, title="Judul awal")
+    phenomenon = PhenomenonFactory(author=province_operator, title="Judul awal")
     phenomenon.title = "Judul kedua"
     phenomenon.save_revision(user=province_operator)
     client.force_login(admin_user)

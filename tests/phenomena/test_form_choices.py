@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from phenomena.models import Outlet, Phenomenon, Role, Scope, SourceType, Subject, Theme, WorkUnit
-from tests.workflows.wf_helpers import edit_form_data, make_phenomenon
+from tests.factories import PhenomenonFactory
+from tests.workflows.wf_helpers import edit_form_data
 
 SNIPPET = "wagtailsnippets_phenomena_phenomenon"
 ALL_TYPES = 9
@@ -105,7 +106,7 @@ def test_a_stored_choice_no_longer_allowed_stays_shown_and_is_explained_on_save(
 ):
     """An outlet reallocated to another unit after entry: the edit page still shows it (nothing
     silently blanked), and saving explains the rule instead of "not a valid choice"."""
-    phenomenon = make_phenomenon(province_operator)
+    phenomenon = PhenomenonFactory(author=province_operator)
     source = phenomenon.sources.get()
     kompas = Outlet.objects.get(name="Kompas.com")
     source.source_type, source.outlet = kompas.source_type, kompas

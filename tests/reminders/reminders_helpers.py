@@ -2,14 +2,12 @@
 
 import datetime
 
-from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
+import factory
 from django.core import mail
-from freezegun import freeze_time
 from notifications.models import Notification
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
 
-from phenomena.models import Phenomenon, Role, Scope, Subject, Theme
+from phenomena.models import Theme
+from tests.factories import PhenomenonFactory
 
 
 def jakarta(text):
@@ -18,49 +16,18 @@ def jakarta(text):
     return naive.replace(tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
 
 
-def make_phenomenon(author, created=None, title="Harga cabai naik", area=None):
-    subject = Subject.objects.get(code="ekonomi")
-    kab = Scope.objects.get(code=area) if area else None
-    return Phenomenon.objects.create(
-        title=title,
-        narrative="Narasi uji.",
-        reference_period=datetime.date(2026, 3, 1),
-        scope=Scope.objects.get(code="kabkota" if kab else "dki"),
-        area=kab,
-        subject=subject,
-        theme=Theme.objects.filter(subject=subject).first(),
-        author=author,
-        work_unit=author.simfoni_profile.work_unit,
-        created_at=created or jakarta("2026-04-13 09:00"),
-        live=False,
-    )
+class ReminderPhenomenonFactory(PhenomenonFactory):
+    """A row with known timestamps (created 13 April 2026, 09:00 Jakarta), no source and no
+    revision until it is submitted (`in_review=True, submitted_at=...`)."""
 
-
-def review_workflow():
-    """The phenomenon workflow (the approval app's if installed, else a one-task one here)."""
-    ct = ContentType.objects.get_for_model(Phenomenon)
-    existing = WorkflowContentType.objects.filter(content_type=ct).first()
-    if existing:
-        return existing.workflow
-    workflow = Workflow.objects.create(name="Uji review")
-    task = GroupApprovalTask.objects.create(name="Review Supervisor")
-    task.groups.set([Group.objects.get(name=Role.SUPERVISOR)])
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowContentType.objects.create(content_type=ct, workflow=workflow)
-    return workflow
-
-
-def submit(phenomenon, at):
-    """Submit `phenomenon` for review at `at` (a revision, then the workflow)."""
-    with freeze_time(at):
-        phenomenon.save_revision(user=phenomenon.author)
-        review_workflow()
-        return phenomenon.get_workflow().start(phenomenon, phenomenon.author)
-
-
-def reject(workflow_state, by, at, comment="Sumber tidak valid"):
-    with freeze_time(at):
-        workflow_state.current_task_state.specific.reject(user=by, comment=comment)
+    title = "Harga cabai naik"
+    narrative = "Narasi uji."
+    reference_period = datetime.date(2026, 3, 1)
+    theme = factory.LazyFunction(lambda: Theme.objects.filter(subject__code="ekonomi").first())
+    created_at = factory.LazyFunction(lambda: jakarta("2026-04-13 09:00"))
+    sources = ()
+    revision = False
+    validate = False
 
 
 def inapp(user, kind=None):

@@ -5,14 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from freezegun import freeze_time
-from reminders_helpers import (
-    inapp,
-    jakarta,
-    mails_to,
-    make_phenomenon,
-    reject,
-    submit,
-)
+from reminders_helpers import ReminderPhenomenonFactory, inapp, jakarta, mails_to
 
 from phenomena.models import Indicator, ReleaseDate, Role, Theme
 from reminders import audience, scrape, tasks
@@ -130,14 +123,29 @@ def test_crash_mid_way_then_rerun_sends_only_the_rest(people, make_user, monkeyp
 
 def test_weekly_summary_lists_entries_and_rejections_in_one_email(people):
     op = people["op"]
-    make_phenomenon(op, jakarta("2026-04-13 10:00"), "Harga cabai naik")
-    make_phenomenon(op, jakarta("2026-04-15 10:00"), "Tarif ojek daring naik")
-    make_phenomenon(op, jakarta("2026-04-01 10:00"), "Entri lama bulan ini")
-    returned = make_phenomenon(op, jakarta("2026-04-06 10:00"), "Banjir di pasar induk")
-    state = submit(returned, jakarta("2026-04-07 09:00"))
-    reject(state, people["spv"], jakarta("2026-04-14 11:00"), comment="Tautan tidak bisa dibuka")
-    old = make_phenomenon(op, jakarta("2026-03-02 10:00"), "Ditolak lama")
-    reject(submit(old, jakarta("2026-03-03 09:00")), people["spv"], jakarta("2026-03-04 09:00"))
+    Factory = ReminderPhenomenonFactory
+    Factory(author=op, created_at=jakarta("2026-04-13 10:00"), title="Harga cabai naik")
+    Factory(author=op, created_at=jakarta("2026-04-15 10:00"), title="Tarif ojek daring naik")
+    Factory(author=op, created_at=jakarta("2026-04-01 10:00"), title="Entri lama bulan ini")
+    Factory(
+        author=op,
+        created_at=jakarta("2026-04-06 10:00"),
+        title="Banjir di pasar induk",
+        rejected=True,
+        submitted_at=jakarta("2026-04-07 09:00"),
+        decided_at=jakarta("2026-04-14 11:00"),
+        decided_by=people["spv"],
+        reason="Tautan tidak bisa dibuka",
+    )
+    Factory(
+        author=op,
+        created_at=jakarta("2026-03-02 10:00"),
+        title="Ditolak lama",
+        rejected=True,
+        submitted_at=jakarta("2026-03-03 09:00"),
+        decided_at=jakarta("2026-03-04 09:00"),
+        decided_by=people["spv"],
+    )
     mail.outbox.clear()
 
     assert run_at("2026-04-17 15:00", tasks.operator_weekly) == 2  # both operators
@@ -160,14 +168,28 @@ def test_weekly_summary_lists_entries_and_rejections_in_one_email(people):
 
 
 def test_supervisors_get_submissions_waiting_longer_than_three_days(people):
-    old = make_phenomenon(people["op"], jakarta("2026-04-08 09:00"), "Menunggu lama")
-    submit(old, jakarta("2026-04-08 10:00"))
-    fresh = make_phenomenon(people["op"], jakarta("2026-04-12 09:00"), "Baru diajukan")
-    submit(fresh, jakarta("2026-04-12 10:00"))
-    kab = make_phenomenon(people["op_kab"], jakarta("2026-04-06 09:00"), "FGD Jaktim", "3172")
-    submit(kab, jakarta("2026-04-06 10:00"))
-    approved = make_phenomenon(people["op"], jakarta("2026-04-01 09:00"), "Sudah diputus")
-    reject(submit(approved, jakarta("2026-04-01 10:00")), people["spv"], jakarta("2026-04-02"))
+    def waiting(author, created, title, submitted, **extra):
+        extra.setdefault("in_review", not extra.get("rejected"))
+        return ReminderPhenomenonFactory(
+            author=author,
+            created_at=jakarta(created),
+            title=title,
+            submitted_at=jakarta(submitted),
+            **extra,
+        )
+
+    waiting(people["op"], "2026-04-08 09:00", "Menunggu lama", "2026-04-08 10:00")
+    waiting(people["op"], "2026-04-12 09:00", "Baru diajukan", "2026-04-12 10:00")
+    waiting(people["op_kab"], "2026-04-06 09:00", "FGD Jaktim", "2026-04-06 10:00", area="3172")
+    waiting(
+        people["op"],
+        "2026-04-01 09:00",
+        "Sudah diputus",
+        "2026-04-01 10:00",
+        rejected=True,
+        decided_at=jakarta("2026-04-02"),
+        decided_by=people["spv"],
+    )
     mail.outbox.clear()
 
     assert run_at(MONDAY, tasks.supervisor_waiting) == 2
@@ -184,16 +206,21 @@ def test_supervisors_get_submissions_waiting_longer_than_three_days(people):
 
 
 def test_waiting_days_is_a_setting(people, settings):
-    waiting = make_phenomenon(people["op"], jakarta("2026-04-11 09:00"), "Dua hari")
-    submit(waiting, jakarta("2026-04-11 08:00"))
+    ReminderPhenomenonFactory(
+        author=people["op"],
+        created_at=jakarta("2026-04-11 09:00"),
+        title="Dua hari",
+        in_review=True,
+        submitted_at=jakarta("2026-04-11 08:00"),
+    )
     assert run_at(MONDAY, tasks.supervisor_waiting) == 0
     settings.REMINDER_SUPERVISOR_WAITING_DAYS = 1
     assert run_at("2026-04-13 09:00", tasks.supervisor_waiting) == 1
 
 
 def test_reminders_follow_the_workflow_routing(people, make_user):
-    prov = make_phenomenon(people["op"])
-    kab = make_phenomenon(people["op_kab"], area="3172")
+    prov = ReminderPhenomenonFactory(author=people["op"])
+    kab = ReminderPhenomenonFactory(author=people["op_kab"], area="3172")
     assert list(audience.reviewers_for(prov)) == [people["spv"]]
     assert list(audience.reviewers_for(kab)) == [people["spv_kab"]]
     people["spv_kab"].is_active = False
@@ -282,7 +309,7 @@ def test_scrape_results_ready_reaches_supervisors(people):
 
 
 def test_delegated_edit_reaches_the_operator_with_a_link(people):
-    phenomenon = make_phenomenon(people["op"], title="Hasil scraping: harga beras")
+    phenomenon = ReminderPhenomenonFactory(author=people["op"], title="Hasil scraping: harga beras")
     mail.outbox.clear()
     used = scrape.notify_delegated_edit(people["op"], phenomenon, actor=people["spv"])
     assert set(used) == {"inapp", "email"}

@@ -4,7 +4,7 @@ notice per approval (issue 22: the province viewer had 354 unread notifications)
 import pytest
 from django.core import mail
 from freezegun import freeze_time
-from reminders_helpers import inapp, jakarta, mails_to, make_phenomenon
+from reminders_helpers import ReminderPhenomenonFactory, inapp, jakarta, mails_to
 
 from alerts.models import NotificationPreference
 from phenomena.models import Role
@@ -28,7 +28,7 @@ def people(make_user):
 
 def approved(author, moment, title, area=None):
     """A phenomenon approved (first published) at `moment`, Asia/Jakarta."""
-    phenomenon = make_phenomenon(author, title=title, area=area)
+    phenomenon = ReminderPhenomenonFactory(author=author, title=title, area=area)
     with freeze_time(jakarta(moment)):
         phenomenon.save_revision(user=author).publish(user=author, skip_permission_checks=True)
     phenomenon.refresh_from_db()
@@ -158,7 +158,7 @@ def test_edits_and_unapproved_phenomena_are_not_news(people):
         phenomenon.save_revision(user=people["op"]).publish(
             user=people["op"], skip_permission_checks=True
         )
-    make_phenomenon(people["op"], title="Masih draf")
+    ReminderPhenomenonFactory(author=people["op"], title="Masih draf")
     unpublished = approved(people["op"], "2026-04-13 11:00", "Ditarik")
     unpublished.unpublish()
     assert run_at("2026-04-14 07:00") == 0, [n.data["lines"] for n in inapp(people["viewer"])]

@@ -1,4 +1,4 @@
-"""Fixtures for search tests: approved and draft phenomena, and every available backend.
+"""Search tests: approved and draft phenomena (`SearchPhenomenonFactory`), every backend.
 
 `search_backend` runs each test once per backend: Wagtail's database backend always, and
 Elasticsearch when ELASTICSEARCH_URL points at a live server.
@@ -7,22 +7,13 @@ Elasticsearch when ELASTICSEARCH_URL points at a live server.
 import datetime
 import os
 
+import factory
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.search.backends import get_search_backend
 
-from phenomena.models import (
-    Direction,
-    Indicator,
-    Outlet,
-    Phenomenon,
-    PhenomenonIndicator,
-    PhenomenonSource,
-    Scope,
-    SourceType,
-    Subject,
-    Theme,
-)
+from phenomena.models import Direction, Phenomenon
+from tests.factories import PUBLISHED, PhenomenonFactory
 
 BACKENDS = ["database"] + (["elasticsearch"] if os.environ.get("ELASTICSEARCH_URL") else [])
 
@@ -64,71 +55,28 @@ def refresh_index():
     cache.clear()
 
 
+def publisher_account():
+    """The superuser who publishes the search tests' phenomena."""
+    User = get_user_model()
+    return User.objects.filter(username="penyetuju").first() or User.objects.create_superuser(
+        "penyetuju", password="x"
+    )
+
+
 @pytest.fixture
 def publisher(db):
-    return get_user_model().objects.create_superuser("penyetuju", password="x")
+    return publisher_account()
 
 
-@pytest.fixture
-def make_phenomenon(db, publisher):
-    """make_phenomenon(title=..., narrative=..., approved=True, ...) → a saved phenomenon.
+class SearchPhenomenonFactory(PhenomenonFactory):
+    """Published (by `publisher`) unless `draft=True`; no author; a Kompas.com source with its
+    own URL and the IHK indicator, in May 2024."""
 
-    Approved ones are published through a revision, as the approval workflow does, so the
-    `published` signal indexes them.
-    """
-    counter = {"n": 0}
-
-    def make(
-        title="Fenomena uji",
-        narrative="Uraian fenomena uji.",
-        *,
-        approved=True,
-        period=datetime.date(2024, 5, 1),
-        subject="ekonomi",
-        theme="Harga-harga (Inflasi)",
-        scope="dki",
-        area=None,
-        keywords=(),
-        sources=(("portal_berita", "Kompas.com", datetime.date(2024, 5, 10)),),
-        indicators=(("Perkembangan IHK (Inflasi)", Direction.NAIK),),
-    ):
-        counter["n"] += 1
-        subject_obj = Subject.objects.get(code=subject)
-        phenomenon = Phenomenon(
-            title=title,
-            narrative=narrative,
-            reference_period=period,
-            scope=Scope.objects.get(code="kabkota" if area else scope),
-            area=Scope.objects.get(code=area) if area else None,
-            subject=subject_obj,
-            theme=Theme.objects.get(subject=subject_obj, name=theme),
-            live=False,
-        )
-        for order, (code, outlet, day) in enumerate(sources):
-            phenomenon.sources.add(
-                PhenomenonSource(
-                    sort_order=order,
-                    source_type=SourceType.objects.get(code=code),
-                    outlet=Outlet.objects.get(name=outlet) if outlet else None,
-                    url=f"https://contoh.test/berita/{counter['n']}-{order}" if outlet else "",
-                    source_date=day,
-                )
-            )
-        for order, (name, direction) in enumerate(indicators):
-            phenomenon.indicator_links.add(
-                PhenomenonIndicator(
-                    sort_order=order,
-                    indicator=Indicator.objects.get(name=name),
-                    direction=direction,
-                )
-            )
-        if keywords:
-            phenomenon.keywords.add(*keywords)
-        phenomenon.save()
-        revision = phenomenon.save_revision()
-        if approved:
-            revision.publish(user=publisher)
-        phenomenon.refresh_from_db()
-        return phenomenon
-
-    return make
+    title = "Fenomena uji"
+    narrative = "Uraian fenomena uji."
+    reference_period = datetime.date(2024, 5, 1)
+    state = PUBLISHED
+    decided_by = factory.LazyFunction(publisher_account)
+    sources = (("portal_berita", "Kompas.com", datetime.date(2024, 5, 10)),)
+    indicators = (("Perkembangan IHK (Inflasi)", Direction.NAIK),)
+    validate = False

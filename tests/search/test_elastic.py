@@ -17,6 +17,7 @@ from search.engines.elasticsearch import (
 )
 from search.params import parse_params
 from simfoni_text.analysis import ELASTICSEARCH_ANALYZER
+from tests.search.conftest import SearchPhenomenonFactory
 
 
 def test_backend_settings_carry_the_indonesian_analysis():
@@ -57,9 +58,9 @@ def test_mapping_uses_the_preanalysed_text_analyzer():
     assert mapping["live_filter"]["type"] == "boolean"
 
 
-def test_document_holds_analysed_text_and_child_values(make_phenomenon, db):
-    phenomenon = make_phenomenon(
-        "Kenaikan harga cabai", "Pengangguran turun.", keywords=["Bawang Merah"]
+def test_document_holds_analysed_text_and_child_values(db):
+    phenomenon = SearchPhenomenonFactory(
+        title="Kenaikan harga cabai", narrative="Pengangguran turun.", keywords=["Bawang Merah"]
     )
     doc = Elasticsearch8Mapping(Phenomenon).get_document(phenomenon)
     assert "naik" in doc["search_text_id"].split()

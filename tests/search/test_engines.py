@@ -17,6 +17,7 @@ from search.engines import pgtable
 from search.engines.database import DatabaseEngine
 from search.facets import DISJUNCTIVE, FACET_FIELDS
 from search.params import ID_FILTERS, parse_params
+from tests.search.conftest import SearchPhenomenonFactory
 
 ON_POSTGRESQL = connection.vendor == "postgresql"
 
@@ -84,10 +85,10 @@ def test_no_engine_is_chosen_by_sniffing_the_backend():
 
 
 @pytest.mark.usefixtures("search_backend")
-def test_run_search_reports_the_engine(viewer, make_phenomenon):
+def test_run_search_reports_the_engine(viewer, db):
     from search.service import run_search
 
-    make_phenomenon("Harga cabai naik", "Cabai rawit.")
+    SearchPhenomenonFactory(title="Harga cabai naik", narrative="Cabai rawit.")
     result = run_search(parse_params({"q": "cabai"}), viewer)
     assert result.backend == engines.engine_name() and result.total == 1
 
@@ -123,13 +124,15 @@ def test_admin_list_and_queue_filters_come_from_the_declaration():
     assert queue["source_type"].distinct
 
 
-def test_filters_apply_each_declared_filter(make_phenomenon):
-    kompas = make_phenomenon("Harga beras naik", "Beras.", keywords=["beras"])
-    press = make_phenomenon(
-        "Hotel penuh",
-        "Okupansi.",
+def test_filters_apply_each_declared_filter(db):
+    kompas = SearchPhenomenonFactory(
+        title="Harga beras naik", narrative="Beras.", keywords=["beras"]
+    )
+    press = SearchPhenomenonFactory(
+        title="Hotel penuh",
+        narrative="Okupansi.",
         theme="Pariwisata",
-        period=datetime.date(2023, 1, 1),
+        reference_period=datetime.date(2023, 1, 1),
         sources=(("siaran_pers", None, datetime.date(2023, 1, 5)),),
         indicators=(),
     )
@@ -207,11 +210,11 @@ def test_delete_removes_and_unpublish_syncs(recording):
 
 @pytest.mark.skipif(not ON_POSTGRESQL, reason="the search table exists on PostgreSQL only")
 @pytest.mark.usefixtures("search_backend")
-def test_wagtail_index_is_not_written_where_the_search_table_serves(make_phenomenon):
+def test_wagtail_index_is_not_written_where_the_search_table_serves(db):
     from modelsearch.backends.database.postgres.postgres import IndexEntry
 
     assert Phenomenon.search_auto_update is False
-    item = make_phenomenon("Harga gula naik", "Gula pasir.")
+    item = SearchPhenomenonFactory(title="Harga gula naik", narrative="Gula pasir.")
     assert not IndexEntry._default_manager.filter(object_id=str(item.pk)).exists()
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {pgtable.TABLE} WHERE id = %s", [item.pk])
@@ -219,9 +222,9 @@ def test_wagtail_index_is_not_written_where_the_search_table_serves(make_phenome
 
 
 @pytest.mark.usefixtures("search_backend")
-def test_the_admin_chooser_finds_approved_phenomena_by_title(client, admin_user, make_phenomenon):
-    item = make_phenomenon("Harga cabai merah naik", "Pasokan berkurang.")
-    make_phenomenon("Tarif ojek naik", "Aplikator.")
+def test_the_admin_chooser_finds_approved_phenomena_by_title(client, admin_user, db):
+    item = SearchPhenomenonFactory(title="Harga cabai merah naik", narrative="Pasokan berkurang.")
+    SearchPhenomenonFactory(title="Tarif ojek naik", narrative="Aplikator.")
     client.force_login(admin_user)
     url = reverse("wagtailsnippetchoosers_phenomena_phenomenon:choose_results")
     response = client.get(url, {"q": "cabai"})

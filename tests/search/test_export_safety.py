@@ -14,7 +14,7 @@ import pytest
 
 from phenomena.models import Phenomenon
 from phenomena.spreadsheet import safe_cell
-from tests.search.conftest import refresh_index
+from tests.search.conftest import SearchPhenomenonFactory, refresh_index
 
 pytestmark = pytest.mark.usefixtures("search_backend")
 
@@ -47,10 +47,10 @@ def no_formulas(body):
 
 
 @pytest.fixture
-def hostile(make_phenomenon):
+def hostile(db):
     """An approved phenomenon whose texts start like formulas."""
-    phenomenon = make_phenomenon(
-        FORMULA, "+62 persen rumah tangga; -5 poin; @SUM(A1) sebagai narasi beras."
+    phenomenon = SearchPhenomenonFactory(
+        title=FORMULA, narrative="+62 persen rumah tangga; -5 poin; @SUM(A1) sebagai narasi beras."
     )
     phenomenon.keywords.add("=cmd|' /C calc'!A0")
     phenomenon.save_revision().publish()
@@ -94,8 +94,8 @@ def stored_before_the_rules(phenomenon, **fields):
     Phenomenon.objects.filter(pk=phenomenon.pk).update(**fields)
 
 
-def test_control_characters_in_old_data_do_not_break_exports(client, viewer, make_phenomenon):
-    old = make_phenomenon("Harga beras naik", "Narasi beras naik.")
+def test_control_characters_in_old_data_do_not_break_exports(client, viewer, db):
+    old = SearchPhenomenonFactory(title="Harga beras naik", narrative="Narasi beras naik.")
     stored_before_the_rules(
         old,
         title="Harga\x1b beras\x0b naik\x07",
@@ -113,8 +113,8 @@ def test_control_characters_in_old_data_do_not_break_exports(client, viewer, mak
     assert rows[1][1] == "Harga beras naik"
 
 
-def test_admin_list_exports_are_safe(client, admin_user, hostile, make_phenomenon):
-    old = make_phenomenon("Harga telur naik", "Narasi telur.")
+def test_admin_list_exports_are_safe(client, admin_user, hostile, db):
+    old = SearchPhenomenonFactory(title="Harga telur naik", narrative="Narasi telur.")
     stored_before_the_rules(old, title="Harga\x1b telur\x0b naik\x07")
     client.force_login(admin_user)
 

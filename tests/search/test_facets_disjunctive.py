@@ -14,7 +14,7 @@ from taggit.models import Tag
 from phenomena.models import Scope, Theme
 from search.params import parse_params
 from search.service import run_search
-from tests.search.conftest import refresh_index
+from tests.search.conftest import SearchPhenomenonFactory, refresh_index
 
 pytestmark = pytest.mark.usefixtures("search_backend")
 
@@ -39,13 +39,23 @@ def area_id(code):
 
 
 @pytest.fixture
-def three_themes(make_phenomenon):
+def three_themes(db):
     """Prices: 2 (South, East), tourism: 1 (South), labour (another subject): 1 (East)."""
-    make_phenomenon("Harga beras naik", "Beras naik.", area="3171", keywords=["beras"])
-    make_phenomenon("Harga cabai naik", "Cabai naik.", area="3172", keywords=["cabai"])
-    make_phenomenon("Hotel penuh", "Okupansi naik.", area="3171", theme=TOURISM)
-    make_phenomenon(
-        "Pengangguran turun", "Kerja naik.", area="3172", subject="sosial", theme="Tenaga Kerja"
+    SearchPhenomenonFactory(
+        title="Harga beras naik", narrative="Beras naik.", area="3171", keywords=["beras"]
+    )
+    SearchPhenomenonFactory(
+        title="Harga cabai naik", narrative="Cabai naik.", area="3172", keywords=["cabai"]
+    )
+    SearchPhenomenonFactory(
+        title="Hotel penuh", narrative="Okupansi naik.", area="3171", theme=TOURISM
+    )
+    SearchPhenomenonFactory(
+        title="Pengangguran turun",
+        narrative="Kerja naik.",
+        area="3172",
+        subject="sosial",
+        theme="Tenaga Kerja",
     )
     refresh_index()
 
@@ -92,10 +102,14 @@ def test_each_facet_is_counted_with_the_other_facets_filters(viewer, three_theme
     assert facet(worded, "theme") == {TOURISM: (1, False), PRICES: (0, True)}
 
 
-def test_selected_keyword_outside_the_top_keeps_its_count(viewer, make_phenomenon):
+def test_selected_keyword_outside_the_top_keeps_its_count(viewer, db):
     for i in range(27):
-        make_phenomenon(f"Harga komoditas {i}", "Harga naik.", keywords=[f"umum{i:02d}", "harga"])
-    make_phenomenon("Harga langka", "Harga naik.", keywords=["zzlangka"])
+        SearchPhenomenonFactory(
+            title=f"Harga komoditas {i}",
+            narrative="Harga naik.",
+            keywords=[f"umum{i:02d}", "harga"],
+        )
+    SearchPhenomenonFactory(title="Harga langka", narrative="Harga naik.", keywords=["zzlangka"])
     refresh_index()
     rare = Tag.objects.get(name="zzlangka").pk
     result = search(viewer, keyword=rare)
@@ -118,10 +132,13 @@ def test_search_page_links_another_theme_to_add_it(client, viewer, three_themes)
 # --- Issue 21 item 3: no value of a draft is named on the search page -------------------
 
 
-def test_keyword_only_on_a_draft_is_never_named(client, viewer, make_phenomenon):
-    make_phenomenon("Harga gula naik", "Gula naik.", keywords=["gula"])
-    make_phenomenon(
-        "Rencana rahasia", "Belum disetujui.", approved=False, keywords=["bocoranrahasia"]
+def test_keyword_only_on_a_draft_is_never_named(client, viewer, db):
+    SearchPhenomenonFactory(title="Harga gula naik", narrative="Gula naik.", keywords=["gula"])
+    SearchPhenomenonFactory(
+        title="Rencana rahasia",
+        narrative="Belum disetujui.",
+        draft=True,
+        keywords=["bocoranrahasia"],
     )
     refresh_index()
     secret = Tag.objects.get(name="bocoranrahasia").pk
@@ -137,12 +154,13 @@ def test_keyword_only_on_a_draft_is_never_named(client, viewer, make_phenomenon)
     assert "bocoranrahasia" not in {f.label for group in result.facets.values() for f in group}
 
 
-def test_keyword_of_an_approved_phenomenon_is_named_even_with_no_match(
-    client, viewer, make_phenomenon
-):
-    make_phenomenon("Harga gula naik", "Gula naik.", keywords=["gula"])
-    make_phenomenon(
-        "Harga lama", "Dulu.", period=datetime.date(2023, 1, 1), keywords=["lamasekali"]
+def test_keyword_of_an_approved_phenomenon_is_named_even_with_no_match(client, viewer, db):
+    SearchPhenomenonFactory(title="Harga gula naik", narrative="Gula naik.", keywords=["gula"])
+    SearchPhenomenonFactory(
+        title="Harga lama",
+        narrative="Dulu.",
+        reference_period=datetime.date(2023, 1, 1),
+        keywords=["lamasekali"],
     )
     refresh_index()
     old = Tag.objects.get(name="lamasekali").pk

@@ -16,6 +16,7 @@ from phenomena.models import Outlet, PhenomenonSource, SourceType
 from search.engines import pgtable as pgsearch
 from search.params import parse_params
 from search.service import run_search
+from tests.search.conftest import SearchPhenomenonFactory
 
 pytestmark = [
     pytest.mark.usefixtures("search_backend"),
@@ -39,15 +40,19 @@ def found(user, word):
     return [hit.pk for hit in run_search(parse_params({"q": word}), user).hits]
 
 
-def test_postgres_uses_the_search_table(viewer, make_phenomenon):
-    shown = make_phenomenon("Harga cabai rawit melonjak", "Pasokan cabai berkurang.")
+def test_postgres_uses_the_search_table(viewer, db):
+    shown = SearchPhenomenonFactory(
+        title="Harga cabai rawit melonjak", narrative="Pasokan cabai berkurang."
+    )
     result = run_search(parse_params({"q": "cabai"}), viewer)
     assert result.backend == "pgtable"
     assert [h.pk for h in result.hits] == [shown.pk]
 
 
-def test_publish_edit_unpublish_delete(viewer, make_phenomenon, publisher):
-    draft = make_phenomenon("Tarif ojek daring naik", "Aplikator menaikkan tarif.", approved=False)
+def test_publish_edit_unpublish_delete(viewer, publisher, db):
+    draft = SearchPhenomenonFactory(
+        title="Tarif ojek daring naik", narrative="Aplikator menaikkan tarif.", draft=True
+    )
     assert row(draft.pk) is None and found(viewer, "ojek") == []
 
     draft.get_latest_revision().publish(user=publisher)
@@ -67,19 +72,19 @@ def test_publish_edit_unpublish_delete(viewer, make_phenomenon, publisher):
     draft.unpublish()
     assert row(draft.pk) is None and found(viewer, "bajaj") == []
 
-    other = make_phenomenon("Harga telur naik", "Telur ayam ras naik.")
+    other = SearchPhenomenonFactory(title="Harga telur naik", narrative="Telur ayam ras naik.")
     assert found(viewer, "telur") == [other.pk]
     other.delete()
     assert row(other.pk) is None and found(viewer, "telur") == []
 
 
-def test_merge_moves_sources_and_keywords_to_the_survivor(
-    viewer, admin_user, make_phenomenon, publisher
-):
-    survivor = make_phenomenon("Harga bawang merah naik", "Pasokan bawang seret.")
-    duplicate = make_phenomenon(
-        "Bawang merah mahal",
-        "Pasokan bawang dari Brebes turun.",
+def test_merge_moves_sources_and_keywords_to_the_survivor(viewer, admin_user, publisher, db):
+    survivor = SearchPhenomenonFactory(
+        title="Harga bawang merah naik", narrative="Pasokan bawang seret."
+    )
+    duplicate = SearchPhenomenonFactory(
+        title="Bawang merah mahal",
+        narrative="Pasokan bawang dari Brebes turun.",
         keywords=["brebes"],
         sources=(("portal_berita", "Republika", datetime.date(2024, 5, 3)),),
     )
@@ -92,8 +97,8 @@ def test_merge_moves_sources_and_keywords_to_the_survivor(
     assert found(viewer, "republika") == [survivor.pk]
 
 
-def test_source_changes_reach_filters_and_facets(viewer, make_phenomenon, publisher):
-    item = make_phenomenon("Okupansi hotel naik", "Libur sekolah.")
+def test_source_changes_reach_filters_and_facets(viewer, publisher, db):
+    item = SearchPhenomenonFactory(title="Okupansi hotel naik", narrative="Libur sekolah.")
     press = SourceType.objects.get(code="siaran_pers")
     by_type = parse_params({"source_type": press.pk})
     assert run_search(by_type, viewer).total == 0
@@ -107,10 +112,12 @@ def test_source_changes_reach_filters_and_facets(viewer, make_phenomenon, publis
     assert run_search(dated, viewer).total == 1
 
 
-def test_large_result_sets_are_estimated_and_say_so(settings, client, viewer, make_phenomenon):
+def test_large_result_sets_are_estimated_and_say_so(settings, client, viewer, db):
     for n in range(6):
-        make_phenomenon(f"Harga beras naik {n}", "Beras medium naik.", keywords=["beras"])
-    make_phenomenon("Tarif tol naik", "Tol dalam kota.")
+        SearchPhenomenonFactory(
+            title=f"Harga beras naik {n}", narrative="Beras medium naik.", keywords=["beras"]
+        )
+    SearchPhenomenonFactory(title="Tarif tol naik", narrative="Tol dalam kota.")
     exact = run_search(parse_params({"q": "beras"}), viewer)
     assert exact.total == 6 and not exact.approximate_facets
     assert {f.label: f.count for f in exact.facets["keyword"]} == {"beras": 6}
@@ -138,9 +145,9 @@ def test_large_result_sets_are_estimated_and_say_so(settings, client, viewer, ma
     assert "dari sekitar" in html and "perkiraan (±)" in html
 
 
-def test_rebuild_command_refills_the_table(viewer, make_phenomenon, capsys):
-    make_phenomenon("Harga gula pasir naik", "Gula pasir naik.")
-    make_phenomenon("Draf gula", "Belum disetujui.", approved=False)
+def test_rebuild_command_refills_the_table(viewer, capsys, db):
+    SearchPhenomenonFactory(title="Harga gula pasir naik", narrative="Gula pasir naik.")
+    SearchPhenomenonFactory(title="Draf gula", narrative="Belum disetujui.", draft=True)
     with connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {pgsearch.TABLE}")
     assert found(viewer, "gula") == []
@@ -154,14 +161,14 @@ def ids_of(user, **params):
     return [hit.pk for hit in run_search(parse_params(params), user).hits]
 
 
-def test_period_and_date_ranges_across_years(viewer, make_phenomenon):
+def test_period_and_date_ranges_across_years(viewer, db):
     """Ranges become month/year keys for the index; the SQL beside them keeps days exact."""
     day = datetime.date
     made = {
-        period: make_phenomenon(
-            f"Harga telur {period:%Y-%m}",
-            "Harga telur naik.",
-            period=period,
+        period: SearchPhenomenonFactory(
+            title=f"Harga telur {period:%Y-%m}",
+            narrative="Harga telur naik.",
+            reference_period=period,
             sources=(("portal_berita", "Kompas.com", period.replace(day=source_day)),),
         )
         for period, source_day in (
@@ -199,15 +206,15 @@ def test_key_query_names_every_filter():
 
 
 @pytest.fixture
-def many_tolls(make_phenomenon):
+def many_tolls(db):
     """48 approved phenomena about "tol" with varied periods, areas, sources and titles."""
     made = []
     for n in range(48):
         made.append(
-            make_phenomenon(
-                f"Tarif tol naik {n}" if n % 5 == 0 else f"Kemacetan kota {n}",
-                "Tarif tol dalam kota naik.",
-                period=datetime.date(2021 + n % 4, 1 + (n * 7) % 12, 1),
+            SearchPhenomenonFactory(
+                title=f"Tarif tol naik {n}" if n % 5 == 0 else f"Kemacetan kota {n}",
+                narrative="Tarif tol dalam kota naik.",
+                reference_period=datetime.date(2021 + n % 4, 1 + (n * 7) % 12, 1),
                 area=("3171", "3172", "3175", None)[n % 4],
                 sources=(
                     (
@@ -258,9 +265,11 @@ def test_large_result_sets_rank_title_matches_first(settings, viewer, many_tolls
     assert set(exact[:10]) == set(expected[:10])
 
 
-def test_first_version_table_gets_its_keys(viewer, make_phenomenon):
+def test_first_version_table_gets_its_keys(viewer, db):
     """Migration 0002 turns a words-only table (the first version) into the keyed one."""
-    item = make_phenomenon("Harga bawang merah naik", "Panen mundur.", area="3172")
+    item = SearchPhenomenonFactory(
+        title="Harga bawang merah naik", narrative="Panen mundur.", area="3172"
+    )
     area_id = item.area_id
     assert ids_of(viewer, area=area_id) == [item.pk]
     with connection.cursor() as cursor:
@@ -279,15 +288,15 @@ def test_first_version_table_gets_its_keys(viewer, make_phenomenon):
 
 
 def test_disjunctive_facet_of_a_large_set_is_sampled_but_the_total_stays_exact(
-    settings, client, viewer, make_phenomenon
+    settings, client, viewer, db
 ):
     from django.core.cache import cache
 
     from phenomena.models import Theme
 
     for n in range(8):
-        make_phenomenon(f"Harga beras naik {n}", "Beras medium naik.")
-    make_phenomenon("Hotel penuh", "Okupansi naik.", theme="Pariwisata")
+        SearchPhenomenonFactory(title=f"Harga beras naik {n}", narrative="Beras medium naik.")
+    SearchPhenomenonFactory(title="Hotel penuh", narrative="Okupansi naik.", theme="Pariwisata")
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {pgsearch.TABLE}")
     tourism = Theme.objects.get(name="Pariwisata").pk

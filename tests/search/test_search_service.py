@@ -7,7 +7,7 @@ import pytest
 from phenomena.models import Direction, Indicator, Outlet, Scope, SourceType, Subject, Theme
 from search.params import parse_params
 from search.service import export_hits, run_search
-from tests.search.conftest import refresh_index
+from tests.search.conftest import SearchPhenomenonFactory, refresh_index
 
 pytestmark = pytest.mark.usefixtures("search_backend")
 
@@ -25,17 +25,17 @@ def facet_counts(result, name):
 
 
 @pytest.fixture
-def grapes_and_jobs(make_phenomenon):
-    jobs = make_phenomenon(
-        "Tingkat pengangguran terbuka turun",
-        "Pengangguran di Jakarta berkurang karena lapangan kerja baru di sektor jasa.",
+def grapes_and_jobs(db):
+    jobs = SearchPhenomenonFactory(
+        title="Tingkat pengangguran terbuka turun",
+        narrative="Pengangguran di Jakarta berkurang karena lapangan kerja baru di sektor jasa.",
         subject="sosial",
         theme="Tenaga Kerja",
         indicators=(),
     )
-    grapes = make_phenomenon(
-        "Harga anggur impor melonjak",
-        "Pedagang buah menjual anggur lebih mahal menjelang Imlek.",
+    grapes = SearchPhenomenonFactory(
+        title="Harga anggur impor melonjak",
+        narrative="Pedagang buah menjual anggur lebih mahal menjelang Imlek.",
     )
     refresh_index()
     return jobs, grapes
@@ -47,29 +47,39 @@ def test_stemming_does_not_confuse_unemployment_with_grapes(viewer, grapes_and_j
     assert titles(search(viewer, q="anggur")) == [grapes.title]
 
 
-def test_query_words_are_stemmed_like_the_text(viewer, make_phenomenon):
-    rise = make_phenomenon("Harga beras naik di pasar induk", "Harga beras medium naik tajam.")
-    make_phenomenon("Tarif angkutan udara turun", "Tiket pesawat lebih murah setelah Lebaran.")
+def test_query_words_are_stemmed_like_the_text(viewer, db):
+    rise = SearchPhenomenonFactory(
+        title="Harga beras naik di pasar induk", narrative="Harga beras medium naik tajam."
+    )
+    SearchPhenomenonFactory(
+        title="Tarif angkutan udara turun", narrative="Tiket pesawat lebih murah setelah Lebaran."
+    )
     refresh_index()
     assert titles(search(viewer, q="kenaikan harga")) == [rise.title]
     assert titles(search(viewer, q="KENAIKAN HARGA")) == [rise.title]
 
 
-def test_place_names_do_not_collide(viewer, make_phenomenon):
-    south = make_phenomenon(
-        "Harga sayur di Jakarta Selatan stabil", "Pasar di Jakarta Selatan ramai pembeli."
+def test_place_names_do_not_collide(viewer, db):
+    south = SearchPhenomenonFactory(
+        title="Harga sayur di Jakarta Selatan stabil",
+        narrative="Pasar di Jakarta Selatan ramai pembeli.",
     )
-    strait = make_phenomenon(
-        "Penyeberangan Selat Sunda padat", "Antrean kendaraan di pelabuhan Merak mengular."
+    strait = SearchPhenomenonFactory(
+        title="Penyeberangan Selat Sunda padat",
+        narrative="Antrean kendaraan di pelabuhan Merak mengular.",
     )
     refresh_index()
     assert titles(search(viewer, q="Jakarta Selatan")) == [south.title]
     assert titles(search(viewer, q="selat sunda")) == [strait.title]
 
 
-def test_spelling_variants_and_accents(viewer, make_phenomenon):
-    chili = make_phenomenon("Harga cabe rawit melonjak", "Pasokan cabe dari Jawa Tengah berkurang.")
-    cafe = make_phenomenon("Kafe baru di Kemang", "Kopi dan café menjamur di Jakarta Selatan.")
+def test_spelling_variants_and_accents(viewer, db):
+    chili = SearchPhenomenonFactory(
+        title="Harga cabe rawit melonjak", narrative="Pasokan cabe dari Jawa Tengah berkurang."
+    )
+    cafe = SearchPhenomenonFactory(
+        title="Kafe baru di Kemang", narrative="Kopi dan café menjamur di Jakarta Selatan."
+    )
     refresh_index()
     assert titles(search(viewer, q="cabai")) == [chili.title]
     assert titles(search(viewer, q="Cabe")) == [chili.title]
@@ -78,18 +88,24 @@ def test_spelling_variants_and_accents(viewer, make_phenomenon):
 
 
 @pytest.mark.parametrize("word", ["naik", "turun", "bulan", "lebih", "jumlah"])
-def test_meaning_words_are_searchable(viewer, make_phenomenon, word):
-    hit = make_phenomenon(f"Fenomena kata {word}", f"Angka {word} dibanding periode lalu.")
-    make_phenomenon("Fenomena lain sama sekali", "Tidak ada kata yang dicari di sini.")
+def test_meaning_words_are_searchable(viewer, word, db):
+    hit = SearchPhenomenonFactory(
+        title=f"Fenomena kata {word}", narrative=f"Angka {word} dibanding periode lalu."
+    )
+    SearchPhenomenonFactory(
+        title="Fenomena lain sama sekali", narrative="Tidak ada kata yang dicari di sini."
+    )
     refresh_index()
     assert titles(search(viewer, q=word)) == [hit.title]
 
 
-def test_keywords_and_outlet_names_are_searchable(viewer, make_phenomenon):
-    tagged = make_phenomenon("Judul tanpa kata", "Narasi tanpa kata.", keywords=["bawang putih"])
-    outlet = make_phenomenon(
-        "Berita lain",
-        "Narasi lain.",
+def test_keywords_and_outlet_names_are_searchable(viewer, db):
+    tagged = SearchPhenomenonFactory(
+        title="Judul tanpa kata", narrative="Narasi tanpa kata.", keywords=["bawang putih"]
+    )
+    outlet = SearchPhenomenonFactory(
+        title="Berita lain",
+        narrative="Narasi lain.",
         sources=(("portal_berita", "Republika", datetime.date(2024, 5, 3)),),
     )
     refresh_index()
@@ -97,9 +113,13 @@ def test_keywords_and_outlet_names_are_searchable(viewer, make_phenomenon):
     assert titles(search(viewer, q="republika")) == [outlet.title]
 
 
-def test_drafts_never_leak(viewer, make_phenomenon):
-    make_phenomenon("Inflasi beras draf", "Harga beras naik.", approved=False, keywords=["beras"])
-    approved = make_phenomenon("Inflasi beras disetujui", "Harga beras naik.")
+def test_drafts_never_leak(viewer, db):
+    SearchPhenomenonFactory(
+        title="Inflasi beras draf", narrative="Harga beras naik.", draft=True, keywords=["beras"]
+    )
+    approved = SearchPhenomenonFactory(
+        title="Inflasi beras disetujui", narrative="Harga beras naik."
+    )
     refresh_index()
     for result in (search(viewer, q="beras"), search(viewer)):
         assert titles(result) == [approved.title]
@@ -111,9 +131,9 @@ def test_drafts_never_leak(viewer, make_phenomenon):
     assert [h.title for h in hits] == [approved.title] and total == 1
 
 
-def test_unpublish_and_delete_remove_from_results(viewer, make_phenomenon):
-    gone = make_phenomenon("Harga telur ayam naik", "Telur ayam ras naik.")
-    deleted = make_phenomenon("Harga telur bebek naik", "Telur bebek naik.")
+def test_unpublish_and_delete_remove_from_results(viewer, db):
+    gone = SearchPhenomenonFactory(title="Harga telur ayam naik", narrative="Telur ayam ras naik.")
+    deleted = SearchPhenomenonFactory(title="Harga telur bebek naik", narrative="Telur bebek naik.")
     refresh_index()
     assert search(viewer, q="telur").total == 2
     gone.unpublish()
@@ -122,21 +142,21 @@ def test_unpublish_and_delete_remove_from_results(viewer, make_phenomenon):
     assert search(viewer, q="telur").total == 0
 
 
-def test_each_filter_narrows(viewer, make_phenomenon):
+def test_each_filter_narrows(viewer, db):
     base = dict(narrative="Harga naik.")
-    a = make_phenomenon(
-        "A",
+    a = SearchPhenomenonFactory(
+        title="A",
         **base,
         area="3171",
-        period=datetime.date(2024, 3, 1),
+        reference_period=datetime.date(2024, 3, 1),
         keywords=["beras"],
         sources=(("portal_berita", "Kompas.com", datetime.date(2024, 3, 5)),),
     )
-    b = make_phenomenon(
-        "B",
+    b = SearchPhenomenonFactory(
+        title="B",
         **base,
         area="3172",
-        period=datetime.date(2024, 5, 1),
+        reference_period=datetime.date(2024, 5, 1),
         subject="sosial",
         theme="Tenaga Kerja",
         keywords=["upah"],
@@ -168,12 +188,16 @@ def test_each_filter_narrows(viewer, make_phenomenon):
     assert ids(q="harga", area=Scope.objects.get(code="3172").pk) == {b.pk}
 
 
-def test_facet_counts_follow_the_query(viewer, make_phenomenon):
-    make_phenomenon("Harga beras naik", "Beras medium naik.", area="3171", keywords=["beras"])
-    make_phenomenon("Harga beras turun", "Beras premium turun.", area="3172", keywords=["beras"])
-    make_phenomenon(
-        "Hotel penuh",
-        "Okupansi hotel naik.",
+def test_facet_counts_follow_the_query(viewer, db):
+    SearchPhenomenonFactory(
+        title="Harga beras naik", narrative="Beras medium naik.", area="3171", keywords=["beras"]
+    )
+    SearchPhenomenonFactory(
+        title="Harga beras turun", narrative="Beras premium turun.", area="3172", keywords=["beras"]
+    )
+    SearchPhenomenonFactory(
+        title="Hotel penuh",
+        narrative="Okupansi hotel naik.",
         area="3171",
         subject="ekonomi",
         theme="Pariwisata",
@@ -204,24 +228,24 @@ def test_facet_counts_follow_the_query(viewer, make_phenomenon):
     ]
 
 
-def test_sorting(viewer, make_phenomenon):
-    old = make_phenomenon(
-        "Harga lama",
-        "Harga naik harga naik harga naik.",
-        period=datetime.date(2023, 1, 1),
+def test_sorting(viewer, db):
+    old = SearchPhenomenonFactory(
+        title="Harga lama",
+        narrative="Harga naik harga naik harga naik.",
+        reference_period=datetime.date(2023, 1, 1),
         sources=(("fgd", None, datetime.date(2024, 6, 1)),),
     )
-    new = make_phenomenon(
-        "Kabar baru",
-        "Harga naik.",
-        period=datetime.date(2024, 6, 1),
+    new = SearchPhenomenonFactory(
+        title="Kabar baru",
+        narrative="Harga naik.",
+        reference_period=datetime.date(2024, 6, 1),
         area="3172",
         sources=(("portal_berita", "Kompas.com", datetime.date(2024, 6, 3)),),
     )
-    mid = make_phenomenon(
-        "Harga tengah tahun",
-        "Harga naik.",
-        period=datetime.date(2023, 7, 1),
+    mid = SearchPhenomenonFactory(
+        title="Harga tengah tahun",
+        narrative="Harga naik.",
+        reference_period=datetime.date(2023, 7, 1),
         sources=(("siaran_pers", None, datetime.date(2023, 7, 15)),),
     )
     refresh_index()
@@ -240,9 +264,13 @@ def test_sorting(viewer, make_phenomenon):
     assert relevance[-1] == new.pk  # "harga" only in the narrative, not in the title
 
 
-def test_pagination(viewer, make_phenomenon):
+def test_pagination(viewer, db):
     for i in range(5):
-        make_phenomenon(f"Harga komoditas {i}", "Harga naik.", period=datetime.date(2024, i + 1, 1))
+        SearchPhenomenonFactory(
+            title=f"Harga komoditas {i}",
+            narrative="Harga naik.",
+            reference_period=datetime.date(2024, i + 1, 1),
+        )
     refresh_index()
     first = search(viewer, q="harga", per_page=2, sort="period_asc")
     second = search(viewer, q="harga", per_page=2, sort="period_asc", page=2)
@@ -273,8 +301,8 @@ BAD_QUERIES = [
 
 
 @pytest.mark.parametrize("query", BAD_QUERIES)
-def test_bad_queries_never_fail(viewer, make_phenomenon, query):
-    make_phenomenon("Harga beras naik", "Harga beras naik di pasar.")
+def test_bad_queries_never_fail(viewer, query, db):
+    SearchPhenomenonFactory(title="Harga beras naik", narrative="Harga beras naik di pasar.")
     refresh_index()
     result = search(viewer, q=query)
     assert result.total >= 0

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from phenomena.models import Scope
-from tests.search.conftest import refresh_index
+from tests.search.conftest import SearchPhenomenonFactory, refresh_index
 
 pytestmark = pytest.mark.usefixtures("search_backend")
 
@@ -30,8 +30,12 @@ def test_anonymous_users_are_sent_to_login(client):
         assert "/admin/login/" in response["Location"]
 
 
-def test_viewer_search_page_shows_results_and_facets(client, viewer, make_phenomenon):
-    make_phenomenon("Harga beras naik", "Beras medium naik di Pasar Induk Cipinang.", area="3172")
+def test_viewer_search_page_shows_results_and_facets(client, viewer, db):
+    SearchPhenomenonFactory(
+        title="Harga beras naik",
+        narrative="Beras medium naik di Pasar Induk Cipinang.",
+        area="3172",
+    )
     client.force_login(viewer)
     response = client.get("/cari/", {"q": "beras"})
     html = response.content.decode()
@@ -41,19 +45,21 @@ def test_viewer_search_page_shows_results_and_facets(client, viewer, make_phenom
     assert '<a href="/cari/">Cari</a>' in html  # the site navigation links to search
 
 
-def test_draft_detail_is_404_and_approved_detail_has_everything(client, viewer, make_phenomenon):
-    draft = make_phenomenon("Draf rahasia", "Belum disetujui.", approved=False)
-    shown = make_phenomenon(
-        "Okupansi hotel naik",
-        "Tingkat hunian hotel bintang naik saat libur sekolah.",
+def test_draft_detail_is_404_and_approved_detail_has_everything(client, viewer, db):
+    draft = SearchPhenomenonFactory(title="Draf rahasia", narrative="Belum disetujui.", draft=True)
+    shown = SearchPhenomenonFactory(
+        title="Okupansi hotel naik",
+        narrative="Tingkat hunian hotel bintang naik saat libur sekolah.",
         keywords=["hotel", "libur sekolah"],
         sources=(
             ("portal_berita", "Kompas.com", datetime.date(2024, 5, 10)),
             ("siaran_pers", None, datetime.date(2024, 5, 12)),
         ),
     )
-    sibling = make_phenomenon("Harga tiket pesawat naik", "Libur sekolah.")
-    other_period = make_phenomenon("Fenomena bulan lain", "x", period=datetime.date(2024, 1, 1))
+    sibling = SearchPhenomenonFactory(title="Harga tiket pesawat naik", narrative="Libur sekolah.")
+    other_period = SearchPhenomenonFactory(
+        title="Fenomena bulan lain", narrative="x", reference_period=datetime.date(2024, 1, 1)
+    )
     client.force_login(viewer)
     assert client.get(f"/fenomena/{draft.pk}/").status_code == 404
     assert client.get("/fenomena/999999/").status_code == 404
@@ -76,10 +82,12 @@ def test_draft_detail_is_404_and_approved_detail_has_everything(client, viewer, 
     assert sibling.pk != shown.pk
 
 
-def test_exports_parse_back_and_hold_no_drafts(client, viewer, make_phenomenon):
-    make_phenomenon("Harga beras draf", "Harga beras naik.", approved=False)
+def test_exports_parse_back_and_hold_no_drafts(client, viewer, db):
+    SearchPhenomenonFactory(title="Harga beras draf", narrative="Harga beras naik.", draft=True)
     for i in range(3):
-        make_phenomenon(f"Harga beras {i}", "Harga beras naik.", keywords=["beras"])
+        SearchPhenomenonFactory(
+            title=f"Harga beras {i}", narrative="Harga beras naik.", keywords=["beras"]
+        )
     refresh_index()
     client.force_login(viewer)
     rows = csv_rows(client.get("/cari/export.csv", {"q": "beras", "sort": "period_desc"}))
@@ -93,9 +101,9 @@ def test_exports_parse_back_and_hold_no_drafts(client, viewer, make_phenomenon):
     assert rows[1][13] == "beras"
 
 
-def test_export_is_capped_and_says_so(client, viewer, make_phenomenon, settings, monkeypatch):
+def test_export_is_capped_and_says_so(client, viewer, settings, monkeypatch, db):
     for i in range(4):
-        make_phenomenon(f"Harga cabai {i}", "Harga cabai naik.")
+        SearchPhenomenonFactory(title=f"Harga cabai {i}", narrative="Harga cabai naik.")
     refresh_index()
     monkeypatch.setattr("search.service.EXPORT_MAX_ROWS", 2)
     client.force_login(viewer)
@@ -114,8 +122,8 @@ def test_export_is_capped_and_says_so(client, viewer, make_phenomenon, settings,
     "query",
     ["", "a" * 5000, '"', "harga AND (", "'; DROP TABLE x; --", "title:x^2 [* TO *]"],
 )
-def test_bad_queries_give_a_page_not_an_error(client, viewer, make_phenomenon, query):
-    make_phenomenon("Harga beras naik", "Harga beras naik.")
+def test_bad_queries_give_a_page_not_an_error(client, viewer, query, db):
+    SearchPhenomenonFactory(title="Harga beras naik", narrative="Harga beras naik.")
     client.force_login(viewer)
     for url in ("/cari/", "/cari/export.csv"):
         assert client.get(url, {"q": query}).status_code == 200
@@ -132,25 +140,25 @@ def test_bad_parameters_are_explained(client, viewer):
     assert "tidak dikenali" in html
 
 
-def test_viewer_finds_narrows_sorts_exports_and_opens(client, viewer, make_phenomenon):
+def test_viewer_finds_narrows_sorts_exports_and_opens(client, viewer, db):
     """End to end: a word of the narrative, kab/kota and month, sort, XLSX, detail page."""
-    target = make_phenomenon(
-        "Pasokan sayur terganggu",
-        "Banjir rob di Penjaringan membuat distribusi sayur mayur tersendat.",
+    target = SearchPhenomenonFactory(
+        title="Pasokan sayur terganggu",
+        narrative="Banjir rob di Penjaringan membuat distribusi sayur mayur tersendat.",
         area="3175",
-        period=datetime.date(2024, 2, 1),
+        reference_period=datetime.date(2024, 2, 1),
     )
-    make_phenomenon(
-        "Banjir rob di Cilincing",
-        "Banjir rob merendam permukiman.",
+    SearchPhenomenonFactory(
+        title="Banjir rob di Cilincing",
+        narrative="Banjir rob merendam permukiman.",
         area="3175",
-        period=datetime.date(2024, 3, 1),
+        reference_period=datetime.date(2024, 3, 1),
     )
-    make_phenomenon(
-        "Banjir di Jakarta Timur",
-        "Banjir rob tidak terjadi, hujan deras saja.",
+    SearchPhenomenonFactory(
+        title="Banjir di Jakarta Timur",
+        narrative="Banjir rob tidak terjadi, hujan deras saja.",
         area="3172",
-        period=datetime.date(2024, 2, 1),
+        reference_period=datetime.date(2024, 2, 1),
     )
     refresh_index()
     client.force_login(viewer)

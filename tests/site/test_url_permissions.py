@@ -21,6 +21,7 @@ from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from phenomena.models import Phenomenon, Role, Theme
+from tests.factories import PhenomenonFactory
 
 ANON, VIEWER, OPERATOR, OP_KABKOTA, SUPERVISOR, ADMIN = (
     "anonymous",
@@ -165,9 +166,8 @@ def test_every_view_is_declared():
 
 def _draft(author, title):
     """A never-submitted draft of `author` (the shared workflow test helper)."""
-    from tests.workflows.wf_helpers import make_phenomenon
 
-    return make_phenomenon(author, "Harga-harga (Inflasi)", title=title)
+    return PhenomenonFactory(author=author, theme="Harga-harga (Inflasi)", title=title)
 
 
 @pytest.fixture

@@ -4,10 +4,11 @@ depend on the generated demo content.)"""
 
 from django.core.management import call_command
 from wagtail.models import TaskState, WorkflowState
-from wf_helpers import make_phenomenon, submit, theme
+from wf_helpers import submit, theme
 
 from phenomena.demo import create_accounts
 from phenomena.models import Phenomenon
+from tests.factories import PhenomenonFactory
 from workflows.demo import after_demo
 from workflows.models import ReviewTaskState, SupervisorAllocation
 from workflows.views import waiting_for
@@ -17,8 +18,8 @@ THEMES = ["Harga-harga (Inflasi)", "Pariwisata", "Tenaga Kerja", "Gender", "PMTB
 
 def test_demo_step_leaves_submissions_in_review(db, django_user_model):
     users = create_accounts()
-    created = [make_phenomenon(users["operator"], name) for name in THEMES * 3]
-    created += [make_phenomenon(users["op.3172"], area_code="3172") for _ in range(3)]
+    created = [PhenomenonFactory(author=users["operator"], theme=name) for name in THEMES * 3]
+    created += [PhenomenonFactory(author=users["op.3172"], area="3172") for _ in range(3)]
     approved = created[:2]
     for phenomenon in approved:
         state = submit(phenomenon)

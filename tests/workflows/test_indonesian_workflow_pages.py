@@ -2,11 +2,13 @@
 id_ID catalogue): the phenomenon's history and workflow history while it waits for review."""
 
 from django.urls import reverse
-from wf_helpers import SNIPPET, make_phenomenon, submit
+from wf_helpers import SNIPPET, submit
+
+from tests.factories import PhenomenonFactory
 
 
 def test_workflow_history_in_indonesian(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     submit(phenomenon)
     client.force_login(people.op)
 

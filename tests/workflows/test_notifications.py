@@ -3,7 +3,9 @@
 from django.core import mail
 from django.urls import reverse
 from notifications.models import Notification
-from wf_helpers import make_phenomenon, submit
+from wf_helpers import submit
+
+from tests.factories import PhenomenonFactory
 
 
 def recipients_of(event):
@@ -23,24 +25,24 @@ def act(phenomenon, user, action, comment=""):
 
 
 def test_new_submission_notifies_the_routed_supervisors_only(people):
-    submit(make_phenomenon(people.op, "PMTB dan Investasi"))  # subject fallback: two
+    submit(PhenomenonFactory(author=people.op, theme="PMTB dan Investasi"))  # subject fallback: two
     assert recipients_of("submitted") == ["spvinflasi", "spvwisata"]
     assert emailed() == ["spvinflasi", "spvwisata"]
     mail.outbox.clear()
     Notification.objects.all().delete()
-    submit(make_phenomenon(people.op_3172, area_code="3172"))
+    submit(PhenomenonFactory(author=people.op_3172, area="3172"))
     assert recipients_of("submitted") == ["spv3172"]
     assert emailed() == ["spv3172"]
     assert "menunggu review" in mail.outbox[0].subject
 
 
 def test_submission_nobody_is_allocated_to_notifies_the_admins(people):
-    submit(make_phenomenon(people.op, "Gender"))
+    submit(PhenomenonFactory(author=people.op, theme="Gender"))
     assert recipients_of("submitted") == ["admin1", "admin2"]
 
 
 def test_rejection_notifies_the_author_with_the_reason(people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     submit(phenomenon)
     mail.outbox.clear()
     act(phenomenon, people.spv_inflasi, "reject", "Tautan bukti rusak.")
@@ -52,7 +54,7 @@ def test_rejection_notifies_the_author_with_the_reason(people):
 
 
 def test_approval_notifies_the_author_and_no_viewer(people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     submit(phenomenon)
     mail.outbox.clear()
     act(phenomenon, people.spv_inflasi, "approve")
@@ -65,7 +67,7 @@ def test_approval_notifies_the_author_and_no_viewer(people):
 
 def test_notifications_page_counter_and_marking_read(client, people):
     for title in ("Satu", "Dua", "Tiga"):
-        submit(make_phenomenon(people.op, "Harga-harga (Inflasi)", title=title))
+        submit(PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)", title=title))
     client.force_login(people.spv_inflasi)
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Notifikasi (3)" in home
@@ -75,7 +77,7 @@ def test_notifications_page_counter_and_marking_read(client, people):
     client.post(reverse("workflows:mark_read", args=[first.pk]))
     assert "Notifikasi (2)" in client.get(reverse("wagtailadmin_home")).content.decode()
     # someone else's notification cannot be touched
-    other = make_phenomenon(people.op, "Pariwisata")
+    other = PhenomenonFactory(author=people.op, theme="Pariwisata")
     submit(other)
     theirs = Notification.objects.get(recipient=people.spv_wisata)
     assert client.post(reverse("workflows:mark_read", args=[theirs.pk])).status_code == 404
@@ -94,7 +96,7 @@ def test_notifications_page_counter_and_marking_read(client, people):
 
 
 def test_direct_publish_by_admin_notifies_no_viewer_at_once(people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     phenomenon.save_revision(user=people.admin).publish(user=people.admin)
     assert not Notification.objects.exists()
 
@@ -105,7 +107,7 @@ def test_workflow_notifications_follow_each_users_preference(people):
     NotificationPreference.objects.create(
         user=people.op, kind="phenomenon_approved", channel="inapp"
     )
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     submit(phenomenon)
     mail.outbox.clear()
     act(phenomenon, people.spv_inflasi, "approve")

@@ -6,13 +6,15 @@ import re
 from django.core import mail
 from django.urls import reverse
 from notifications.models import Notification
-from wf_helpers import SNIPPET, edit_form_data, make_phenomenon, submit
+from wf_helpers import SNIPPET, edit_form_data, submit
+
+from tests.factories import PhenomenonFactory
 
 REASON = "Tautan bukti tidak dapat dibuka."
 
 
 def rejected(people, reason=REASON):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     state = submit(phenomenon)
     state.task.specific.on_action(state, people.spv_inflasi, "reject", comment=reason)
     phenomenon.refresh_from_db()
@@ -69,7 +71,7 @@ def test_admin_gets_the_same_resubmit_first_and_keeps_publish(client, people):
 
 
 def test_editor_without_a_rejection_is_unchanged(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     html = editor(client, people.op, phenomenon)
     assert "data-rejection-notice" not in html
     assert action_names(html)[0] == "action-save"
@@ -122,7 +124,7 @@ def test_resubmission_is_marked_in_the_queue_and_the_notice_lists_changes(client
 
 
 def test_first_submission_is_not_a_resubmission(client, people):
-    submit(make_phenomenon(people.op, "Harga-harga (Inflasi)"))
+    submit(PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)"))
     note = Notification.objects.get(recipient=people.spv_inflasi)
     assert note.verb.startswith("Fenomena baru menunggu review")
     client.force_login(people.spv_inflasi)
@@ -130,7 +132,7 @@ def test_first_submission_is_not_a_resubmission(client, people):
 
 
 def test_edit_of_an_approved_phenomenon_is_not_a_resubmission(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     state = submit(phenomenon)
     state.task.specific.on_action(state, people.spv_inflasi, "approve", comment="")
     Notification.objects.all().delete()

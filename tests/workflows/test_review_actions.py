@@ -2,9 +2,10 @@
 
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, TaskState, WorkflowState
-from wf_helpers import SNIPPET, action_url, edit_form_data, make_phenomenon, refused, submit
+from wf_helpers import SNIPPET, action_url, edit_form_data, refused, submit
 
 from phenomena.models import Phenomenon
+from tests.factories import PhenomenonFactory
 
 
 def post_action(client, user, phenomenon, action, task_state, comment=None, xhr=False):
@@ -15,7 +16,7 @@ def post_action(client, user, phenomenon, action, task_state, comment=None, xhr=
 
 
 def test_unallocated_supervisor_cannot_approve_through_the_workflow_action_url(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     task_state = submit(phenomenon)
     response = post_action(client, people.spv_wisata, phenomenon, "approve", task_state)
     assert refused(response)
@@ -25,7 +26,7 @@ def test_unallocated_supervisor_cannot_approve_through_the_workflow_action_url(c
 
 
 def test_allocated_supervisor_approves_through_the_workflow_action_url(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     task_state = submit(phenomenon)
     response = post_action(client, people.spv_inflasi, phenomenon, "approve", task_state)
     assert response.status_code == 302
@@ -37,8 +38,8 @@ def test_allocated_supervisor_approves_through_the_workflow_action_url(client, p
 
 
 def test_task_state_of_another_phenomenon_in_the_url_is_refused(client, people):
-    mine = make_phenomenon(people.op, "Harga-harga (Inflasi)")
-    other = make_phenomenon(people.op, "Pariwisata")
+    mine = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
+    other = PhenomenonFactory(author=people.op, theme="Pariwisata")
     submit(mine)
     other_state = submit(other)
     # allowed on `mine`, but the task state belongs to `other` (not routed to this supervisor)
@@ -48,7 +49,7 @@ def test_task_state_of_another_phenomenon_in_the_url_is_refused(client, people):
 
 
 def test_supervisor_cannot_use_the_queue_outside_their_routing(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     task_state = submit(phenomenon)
     client.force_login(people.spv_kerja)
     response = client.post(reverse("workflows:approve"), {"only": task_state.pk})
@@ -71,7 +72,7 @@ def test_operator_and_viewer_have_no_queue(client, people):
 
 
 def test_reviewer_cannot_edit_the_content(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     submit(phenomenon)
     client.force_login(people.spv_inflasi)
     edit_url = reverse(f"{SNIPPET}:edit", args=[phenomenon.pk])
@@ -84,7 +85,7 @@ def test_reviewer_cannot_edit_the_content(client, people):
 
 
 def test_author_cannot_edit_while_in_review(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     submit(phenomenon)
     client.force_login(people.op)
     edit_url = reverse(f"{SNIPPET}:edit", args=[phenomenon.pk])
@@ -93,7 +94,7 @@ def test_author_cannot_edit_while_in_review(client, people):
 
 
 def test_reject_without_reason_is_refused(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     task_state = submit(phenomenon)
     # Wagtail's modal: the form comes back with the error
     response = post_action(
@@ -113,7 +114,7 @@ def test_reject_without_reason_is_refused(client, people):
 
 
 def test_reject_with_reason_goes_back_to_the_author(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     task_state = submit(phenomenon)
     reason = "Tautan bukti tidak dapat dibuka."
     response = post_action(
@@ -132,7 +133,9 @@ def test_reject_with_reason_goes_back_to_the_author(client, people):
 
 
 def test_reject_edit_resubmit_approve_cycle_with_history(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Judul awal")
+    phenomenon = PhenomenonFactory(
+        author=people.op, theme="Harga-harga (Inflasi)", title="Judul awal"
+    )
     task_state = submit(phenomenon)
     reason = "Angka pada narasi tidak sama dengan sumber."
     client.force_login(people.spv_inflasi)
@@ -186,8 +189,8 @@ BULK_APPROVE = ("workflows", "reviewtaskstate", "approve")
 
 
 def test_bulk_approve_confirms_then_approves_only_what_is_routed(client, people):
-    mine = [make_phenomenon(people.op, title=f"Inflasi {i}") for i in "abc"]
-    other = make_phenomenon(people.op, "Pariwisata")
+    mine = [PhenomenonFactory(author=people.op, title=f"Inflasi {i}") for i in "abc"]
+    other = PhenomenonFactory(author=people.op, theme="Pariwisata")
     states = [submit(p) for p in mine] + [submit(other)]
     client.force_login(people.spv_inflasi)
     url = reverse("wagtail_bulk_action", args=BULK_APPROVE)
@@ -207,10 +210,16 @@ def test_bulk_approve_confirms_then_approves_only_what_is_routed(client, people)
 def test_bulk_approve_refuses_own_decided_and_changed_submissions_with_reasons(client, people):
     from workflows.approval import refusal
 
-    own = make_phenomenon(people.admin, "Harga-harga (Inflasi)", title="Milik admin")
-    decided = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Sudah diputuskan")
-    changed = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Diubah admin")
-    fine = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Boleh disetujui")
+    own = PhenomenonFactory(author=people.admin, theme="Harga-harga (Inflasi)", title="Milik admin")
+    decided = PhenomenonFactory(
+        author=people.op, theme="Harga-harga (Inflasi)", title="Sudah diputuskan"
+    )
+    changed = PhenomenonFactory(
+        author=people.op, theme="Harga-harga (Inflasi)", title="Diubah admin"
+    )
+    fine = PhenomenonFactory(
+        author=people.op, theme="Harga-harga (Inflasi)", title="Boleh disetujui"
+    )
     own_state, decided_state, changed_state, fine_state = (
         submit(p) for p in (own, decided, changed, fine)
     )
@@ -247,7 +256,7 @@ def test_bulk_approve_refuses_own_decided_and_changed_submissions_with_reasons(c
 
 
 def test_operator_has_no_bulk_approve(client, people):
-    state = submit(make_phenomenon(people.op, "Harga-harga (Inflasi)"))
+    state = submit(PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)"))
     client.force_login(people.op_3172)
     url = reverse("wagtail_bulk_action", args=BULK_APPROVE) + f"?id={state.pk}"
     assert refused(client.get(url))
@@ -261,7 +270,7 @@ def test_queue_pages_keep_the_filters(client, people, monkeypatch):
 
     monkeypatch.setattr(QueueView, "paginate_by", 1)
     for _ in range(3):
-        submit(make_phenomenon(people.op, "Harga-harga (Inflasi)"))
+        submit(PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)"))
     theme = Phenomenon.objects.first().theme_id
     client.force_login(people.spv_inflasi)
     queue = reverse("workflows:queue")
@@ -278,7 +287,7 @@ def test_queue_pages_keep_the_filters(client, people, monkeypatch):
 
 
 def test_review_actions_are_offered_only_to_the_routed_reviewers(people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)")
+    phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     task_state = submit(phenomenon)
     task = task_state.task.specific
     names = lambda user: [name for name, *_ in task.get_actions(phenomenon, user)]  # noqa: E731
@@ -292,8 +301,10 @@ def test_review_actions_are_offered_only_to_the_routed_reviewers(people):
 def test_bulk_approve_select_all_takes_the_filtered_queue(client, people):
     from phenomena.models import Theme
 
-    inflation = submit(make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Inflasi saja"))
-    tourism = submit(make_phenomenon(people.op, "Pariwisata", title="Wisata saja"))
+    inflation = submit(
+        PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)", title="Inflasi saja")
+    )
+    tourism = submit(PhenomenonFactory(author=people.op, theme="Pariwisata", title="Wisata saja"))
     client.force_login(people.admin)
     theme = Theme.objects.get(name="Harga-harga (Inflasi)").pk
     url = reverse("wagtail_bulk_action", args=BULK_APPROVE) + f"?id=all&theme={theme}"

@@ -2,10 +2,11 @@
 while its edit waits for review; supervisors see what is routed to them."""
 
 from django.urls import reverse
-from wf_helpers import SNIPPET, edit_form_data, make_phenomenon, submit
+from wf_helpers import SNIPPET, edit_form_data, submit
 
 from phenomena.models import Phenomenon
 from phenomena.permissions import visible_phenomena
+from tests.factories import PhenomenonFactory
 
 
 def approve(phenomenon, reviewer):
@@ -15,8 +16,8 @@ def approve(phenomenon, reviewer):
 
 
 def test_submissions_visible_to_routed_supervisor_only(people):
-    inflasi = make_phenomenon(people.op, "Harga-harga (Inflasi)")
-    draft = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Masih draf")
+    inflasi = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
+    draft = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)", title="Masih draf")
     submit(inflasi)
     assert set(visible_phenomena(people.spv_inflasi)) == {inflasi}  # not the unsubmitted draft
     assert not visible_phenomena(people.spv_wisata).exists()
@@ -28,7 +29,9 @@ def test_submissions_visible_to_routed_supervisor_only(people):
 
 
 def test_approved_phenomenon_stays_visible_while_its_edit_is_pending(client, people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Judul disetujui")
+    phenomenon = PhenomenonFactory(
+        author=people.op, theme="Harga-harga (Inflasi)", title="Judul disetujui"
+    )
     submit(phenomenon)
     approve(phenomenon, people.spv_inflasi)
     assert phenomenon.live
@@ -62,7 +65,9 @@ def test_approved_phenomenon_stays_visible_while_its_edit_is_pending(client, peo
 
 
 def test_rejected_edit_leaves_the_approved_version_live(people):
-    phenomenon = make_phenomenon(people.op, "Harga-harga (Inflasi)", title="Judul disetujui")
+    phenomenon = PhenomenonFactory(
+        author=people.op, theme="Harga-harga (Inflasi)", title="Judul disetujui"
+    )
     submit(phenomenon)
     approve(phenomenon, people.spv_inflasi)
     phenomenon.title = "Perubahan yang ditolak"

@@ -1,23 +1,10 @@
-"""Workflow test helpers: phenomena made in code, submissions, admin-form data."""
-
-import datetime
+"""Workflow test helpers: submissions, admin-form data (phenomena: tests/factories.py)."""
 
 from django.urls import reverse
 
-from phenomena.models import (
-    Phenomenon,
-    PhenomenonSource,
-    Scope,
-    SourceType,
-    Theme,
-)
-from phenomena.rules import today
+from phenomena.models import Theme
 
 SNIPPET = "wagtailsnippets_phenomena_phenomenon"
-
-
-def _last_month(day=1):
-    return (today().replace(day=1) - datetime.timedelta(days=1)).replace(day=day)
 
 
 def theme(name, subject_code=None):
@@ -25,37 +12,6 @@ def theme(name, subject_code=None):
     if subject_code:
         themes = themes.filter(subject__code=subject_code)
     return themes.get()
-
-
-def make_phenomenon(author, theme_name="Harga-harga (Inflasi)", area_code=None, title=None):
-    """A draft phenomenon by `author` (live=False, one revision), as the admin form leaves it."""
-    chosen = theme(theme_name)
-    if area_code:
-        area = Scope.objects.get(code=area_code)
-        scope, source_type, url = area.parent, SourceType.objects.get(code="fgd"), ""
-    else:
-        area, scope = None, Scope.objects.get(code="dki")
-        source_type = SourceType.objects.get(code="siaran_pers")
-        url = "https://jakarta.bps.go.id/pressrelease/2026/1"
-    phenomenon = Phenomenon(
-        title=title or f"{chosen.name}: fenomena uji oleh {author.username}",
-        narrative="Narasi uji dengan angka 12 persen dan penyebabnya.",
-        reference_period=_last_month(),
-        scope=scope,
-        area=area,
-        subject=chosen.subject,
-        theme=chosen,
-        author=author,
-        work_unit=author.simfoni_profile.work_unit,
-        live=False,
-    )
-    phenomenon.sources.add(
-        PhenomenonSource(source_type=source_type, url=url, source_date=_last_month(5))
-    )
-    phenomenon.full_clean()
-    phenomenon.save()
-    phenomenon.save_revision(user=author, log_action=True)
-    return phenomenon
 
 
 def submit(phenomenon, user=None):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from wagtail import hooks
 from wagtail.permissions import policy_registry
@@ -21,15 +22,11 @@ from phenomena.permissions import PhenomenonPermissionPolicy
 from phenomena.roles import role_permissions
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_DIRS = [
-    "phenomena",
-    "workflows",
-    "reminders",
-    "home",
-    "search",
-    "simfoni_site",
-    "notifications",
-]
+# Every project app (whatever is in INSTALLED_APPS and lives in this repository), and the site.
+APP_DIRS = sorted(
+    {name.split(".")[0] for name in settings.INSTALLED_APPS if (ROOT / name.split(".")[0]).is_dir()}
+    | {"simfoni_site", "simfoni_text"}
+)
 
 # Never outside the policy: asking "is this an admin?" instead of asking for a permission, or
 # extending another app's module-level registries.
@@ -50,11 +47,11 @@ ROLE_DATA_MODULES = {
     "phenomena/demo.py": "demo accounts are created with their roles",
     "workflows/routing.py": "routing: who reviews is chosen among supervisors/admins",
     "reminders/rules.py": "audience: which role a reminder is addressed to",
-    "reminders/kinds.py": "notification kinds offered per role",
     "reminders/scrape.py": "audience of the scrape reminders",
-    "reminders/forms.py": "preferences offer the kinds of the user's role",
+    "alerts/kinds.py": "notification kinds offered per role",
+    "alerts/forms.py": "preferences offer the kinds of the user's role",
 }
-ROLE_DATA_DIRS = ("alerts/",)  # kinds and audiences per role, moved from reminders
+ROLE_DATA_DIRS = ()
 
 
 def _sources():

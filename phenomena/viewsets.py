@@ -14,9 +14,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.users.views.users import UserViewSet
 
-from search import filters
-
-from . import admin_guards, users_admin
+from . import admin_guards, filters, users_admin
 from .admin_views import (
     InstanceActionsIndexMixin,
     PhenomenonChooserViewSet,
@@ -41,7 +39,7 @@ from .spreadsheet import SafeSpreadsheetExportMixin
 
 
 class PhenomenonFilterSet(WagtailFilterSet):
-    # The filters are declared once, in search/filters.py.
+    # The filters are declared once, in phenomena/filters.py.
     status = filters.status_filter()
     subject = filters.choice_filter("subject", empty_label=_("Semua"))
     theme = filters.choice_filter("theme", empty_label=_("Semua"))

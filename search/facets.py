@@ -29,7 +29,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count
 
-from .filters import ID_FILTERS, RANGE_FILTERS
+from phenomena.filters import ID_FILTERS, RANGE_FILTERS
 
 #: Facets, in the order the page shows them: name -> Wagtail FilterField (attname) or None.
 FACET_FIELDS = {

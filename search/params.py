@@ -15,11 +15,10 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from phenomena import filters
 from simfoni_text.analysis import MAX_QUERY_CHARS
 
-from . import filters
-
-#: Multi-valued id filters (URL parameters), declared in search/filters.py.
+#: Multi-valued id filters (URL parameters), declared in phenomena/filters.py.
 ID_FILTERS = tuple(filters.ID_FILTERS)
 
 # Labels are translated where they are shown (search/views.py); gettext_noop marks them.

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from phenomena.filters import ID_FILTERS
 from phenomena.models import Phenomenon
 from phenomena.permissions import visible_phenomena
 from simfoni_text.analysis import analyse_query
 
 from . import facets as facet_mod
 from .engines import EngineResult, get_engine
-from .filters import ID_FILTERS
 from .params import SearchParams
 
 __all__ = ["EngineResult", "Result", "export_hits", "get_engine", "run_search"]

@@ -22,8 +22,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.models import TaskState, WorkflowState
 
+from phenomena import filters
 from phenomena.models import Phenomenon
-from search import filters
 
 from .approval import approve
 from .forms import RejectForm
@@ -47,7 +47,7 @@ def waiting_for(user):
 
 class QueueFilterSet(WagtailFilterSet):
     """The review queue's filters (subject, theme, kind of evidence), declared once in
-    search/filters.py."""
+    phenomena/filters.py."""
 
     subject = filters.choice_filter(
         "subject", prefix="theme__", empty_label=gettext_lazy("Semua subjek")

@@ -13,7 +13,7 @@ Empty (the default) chooses by the deployment: ``elasticsearch`` when ``ELASTICS
 is set, ``pgtable`` on PostgreSQL, ``database`` otherwise.
 
 Every engine answers :meth:`Engine.search` with the ids of one page of hits, the total and
-the raw facet counts, narrowed by the filters of :mod:`search.filters`; ``run_search``
+the raw facet counts, narrowed by the filters of :mod:`phenomena.filters`; ``run_search``
 (:mod:`search.service`) loads and labels them. Only the ``database`` and ``elasticsearch``
 engines read Wagtail's search index, so only they keep it (:func:`uses_wagtail_index`).
 """

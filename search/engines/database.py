@@ -2,7 +2,7 @@
 
 Wagtail's ``wagtail.search.backends.database`` (SQLite FTS5, or PostgreSQL full-text search
 over Wagtail's index table with the ``simple`` configuration) matches the analysed words;
-:func:`search.filters.apply` narrows the queryset; facets are Wagtail's ``.facet()`` for the
+:func:`phenomena.filters.apply` narrows the queryset; facets are Wagtail's ``.facet()`` for the
 phenomenon's own fields and one grouped count per child-row facet (:mod:`search.facets`).
 """
 
@@ -12,8 +12,9 @@ from django.core.cache import cache
 from django.db.models import F, OuterRef, Subquery
 from wagtail.search.query import MATCH_ALL
 
+from phenomena import filters
+
 from .. import facets as facet_mod
-from .. import filters
 from . import EngineResult, no_text_sort
 
 

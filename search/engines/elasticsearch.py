@@ -18,10 +18,10 @@ import copy
 
 from elasticsearch_dsl import A, Q, Search
 
+from phenomena.filters import ID_FILTERS, RANGE_FILTERS
 from simfoni_text.analysis import ELASTICSEARCH_ANALYSIS, ELASTICSEARCH_ANALYZER
 
 from ..facets import DISJUNCTIVE, FACET_FIELDS, KEYWORD_FACET_SIZE, selected_facets
-from ..filters import ID_FILTERS, RANGE_FILTERS
 from ..params import SearchParams
 from .database import WagtailIndexSync
 

@@ -39,7 +39,7 @@ unpublish, merge, delete) through :class:`PostgresTableEngine` ``sync``/``remove
 and filled by migration ``simfoni_search.0001``, keyed by ``0002`` (their SQL is frozen in
 them; ``CREATE_SQL`` here is the same table) and rebuilt by
 ``manage.py rebuild_search_table``. The table's columns of the filters are named in
-:mod:`search.filters` (``key``, ``column``).
+:mod:`phenomena.filters` (``key``, ``column``).
 """
 
 from __future__ import annotations
@@ -51,9 +51,8 @@ import math
 from django.conf import settings
 from django.db import connection
 
+from phenomena.filters import ID_FILTERS
 from simfoni_text.analysis import analyse_to_string
-
-from ..filters import ID_FILTERS
 
 TABLE = "simfoni_search_document"
 #: Builds a row's tsvector: the words (title weighted A) and the keys (see module doc).

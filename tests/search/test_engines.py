@@ -9,9 +9,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.urls import reverse
 
-from phenomena import lifecycle
+from phenomena import filters, lifecycle
 from phenomena.models import Phenomenon, SourceType
-from search import engines, filters, subscribers
+from search import engines, subscribers
 from search.engines import elasticsearch as es_engine
 from search.engines import pgtable
 from search.engines.database import DatabaseEngine

@@ -103,11 +103,13 @@ def deliver(
     target=None,
     action_object=None,
     extra_data=None,
+    email=True,
 ) -> list[str]:
     """Send one notification of `kind` to `user`; return the channels used ([] when off).
 
     `extra_data` is stored with the in-app notification (e.g. the workflow event). The e-mail
-    leaves after the current transaction commits (see `alerts.email`)."""
+    leaves after the current transaction commits (see `alerts.email`); `email=False` (quiet
+    bulk loads) records the in-app notification only."""
     if not user.is_active:
         return []
     channel = channel_for(user, kind)
@@ -124,7 +126,7 @@ def deliver(
             data={"kind": kind, "url": url, "lines": lines, **(extra_data or {})},
         )
         used.append(Channel.INAPP)
-    if channel in (Channel.EMAIL, Channel.BOTH) and user.email:
+    if email and channel in (Channel.EMAIL, Channel.BOTH) and user.email:
         queue_email(user.email, email_subject(str(verb)), email_body(user, description, lines, url))
         used.append(Channel.EMAIL)
     return used

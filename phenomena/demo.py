@@ -233,7 +233,7 @@ class DemoBuilder:
         return phenomenon
 
 
-@lifecycle.quietly()  # bulk load: bookkeeping yes, notifications and e-mail no
+@lifecycle.quietly()  # bulk load: bookkeeping and in-app notices yes, e-mail no
 @transaction.atomic
 def load_demo(count: int = 420, seed: int = 2024, today: datetime.date | None = None) -> dict:
     """Create the demo accounts and `count` phenomena (about 85% approved). Idempotent."""

@@ -17,7 +17,8 @@ Wagtail's own signals (``published``, ``unpublished``, ``task_submitted``, ``tas
 so an approval in Wagtail's editor and an approval through the service give the same events.
 
 ``quietly()`` marks the events emitted inside it as ``quiet`` (bulk loads such as the demo data):
-subscribers that tell people about single phenomena skip quiet events; bookkeeping (search table,
+subscribers that tell people about single phenomena send no e-mail for quiet events (the in-app
+notification is still recorded, so demo accounts find their notices); bookkeeping (search table,
 dashboard cache) never does.
 """
 
@@ -98,7 +99,7 @@ def subscribers(name: str) -> list[Callable[[Event], None]]:
 
 @contextlib.contextmanager
 def quietly():
-    """Events emitted inside are quiet: nobody is notified of them one by one."""
+    """Events emitted inside are quiet: nobody is e-mailed about them one by one."""
     token = _quiet.set(True)
     try:
         yield

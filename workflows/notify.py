@@ -1,12 +1,14 @@
 """Workflow notifications: who hears of a submission, an approval or a rejection, and what.
 
 These are lifecycle subscribers (`phenomena.lifecycle`), registered in `WorkflowsConfig.ready`
-by `subscribe()`: they run once the decision is committed, never for a rolled-back one, and not
-for quiet events (bulk loads such as the demo data). Each function decides its recipients
-(routing for reviewers, the author for decisions) and hands each recipient one notification to
+by `subscribe()`: they run once the decision is committed, never for a rolled-back one; quiet
+events (bulk loads such as the demo data) are recorded in-app only, never e-mailed. Each
+function decides its recipients (routing for reviewers, the author for decisions) and hands each recipient one notification to
 `alerts.delivery.deliver`, which follows their preference (in-app, e-mail through django-q2, both,
 off). Viewers get no notice per approval: `reminders.rules.viewer_digest` sends them a digest.
 """
+
+import contextlib
 
 from django.conf import settings
 from django.urls import reverse
@@ -56,6 +58,7 @@ def _send(event, actor, recipients, phenomenon, verb, description, url, lines=()
             actor=actor,
             action_object=phenomenon,
             extra_data={"event": event, **(extra or {})},
+            email=not lifecycle.is_quiet(),
         )
         if used:
             reached.append(user)
@@ -159,10 +162,19 @@ def rejected(task_state, user=None):
 # --- lifecycle subscribers -------------------------------------------------------------------
 
 
-def _review_task_state(event):
-    """The review task state of a loud event, or None (quiet, or not SIMFONI's review task)."""
+@contextlib.contextmanager
+def _quiet_as(event):
+    """Deliver a quiet event's notices quietly (in-app only), even after `quietly()` has ended
+    (events are delivered at commit, which may come after the block)."""
     if event.quiet:
-        return None
+        with lifecycle.quietly():
+            yield
+    else:
+        yield
+
+
+def _review_task_state(event):
+    """The review task state of the event, or None (not SIMFONI's review task)."""
     task_state = event.task_state
     if task_state is None or not hasattr(task_state, "submitted_object"):
         return None
@@ -171,17 +183,20 @@ def _review_task_state(event):
 
 def on_submitted(event):
     if task_state := _review_task_state(event):
-        submitted(task_state, event.actor)
+        with _quiet_as(event):
+            submitted(task_state, event.actor)
 
 
 def on_approved(event):
     if task_state := _review_task_state(event):
-        approved(task_state, event.actor)
+        with _quiet_as(event):
+            approved(task_state, event.actor)
 
 
 def on_rejected(event):
     if task_state := _review_task_state(event):
-        rejected(task_state, event.actor)
+        with _quiet_as(event):
+            rejected(task_state, event.actor)
 
 
 def subscribe():

@@ -130,7 +130,7 @@ def test_notifications_wait_for_the_commit(people):
     assert emailed() == ["spvinflasi@bps.test"]
 
 
-def test_quiet_events_notify_nobody_but_keep_the_books(people):
+def test_quiet_events_are_recorded_in_app_but_never_emailed(people):
     phenomenon = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)")
     other = PhenomenonFactory(author=people.op, theme="Harga-harga (Inflasi)", title="Lainnya")
     before = dashboard.generation()
@@ -140,8 +140,12 @@ def test_quiet_events_notify_nobody_but_keep_the_books(people):
         submit(other)
         act(other, people.spv_inflasi, "reject", "Kurang sumber.")
     assert phenomenon.live
-    assert not Notification.objects.exists()
     assert mail.outbox == []
+    # The same notices as a loud decision, in-app only: the reviewer heard of both
+    # submissions, the author of the approval and of the rejection.
+    assert len(notices("submitted")) == 2
+    assert len(notices("approved")) == 1
+    assert len(notices("rejected")) == 1
     assert dashboard.generation() != before  # the published one was counted
 
 

@@ -1,5 +1,6 @@
-"""Loading the demo notifies nobody: its events are quiet (phenomena.lifecycle.quietly), so no
-e-mail is sent or queued and no in-app notification is made; the bookkeeping still runs."""
+"""Loading the demo e-mails nobody: its events are quiet (phenomena.lifecycle.quietly), so no
+e-mail is sent or queued; the demo accounts still find their in-app notifications (submissions
+for the supervisors, decisions for the operators) and the bookkeeping still runs."""
 
 import io
 
@@ -11,13 +12,13 @@ from notifications.models import Notification
 from phenomena.models import Phenomenon
 
 
-def test_load_demo_notifies_nobody(db):
+def test_load_demo_emails_nobody_but_leaves_in_app_notices(db):
     out = io.StringIO()
     call_command("load_demo", count=30, stdout=out)
     assert Phenomenon.objects.count() == 30
     assert mail.outbox == []
     assert not Task.objects.filter(group="alerts-email").exists()
     assert not OrmQ.objects.exists()
-    assert not Notification.objects.exists()
-    assert "notify nobody" in out.getvalue()
+    assert Notification.objects.exists()
+    assert "e-mail nobody" in out.getvalue()
     assert "Subject:" not in out.getvalue()

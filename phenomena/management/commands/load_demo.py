@@ -12,7 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, count, seed, **options):
         # load_demo runs quietly (phenomena.lifecycle.quietly): its submissions, approvals and
-        # rejections notify nobody, in the app or by e-mail.
+        # rejections e-mail nobody; the in-app notifications are recorded for the demo accounts.
         result = load_demo(count=count, seed=seed)
         self.stdout.write(
             f"Demo: {result['accounts']} accounts, {result['phenomena']} new phenomena, "
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         extra = {k: v for k, v in result.items() if k not in {"accounts", "phenomena", "arc"}}
         if extra:
             self.stdout.write("  " + ", ".join(f"{k}: {v}" for k, v in extra.items()))
-        self.stdout.write("  Demo events notify nobody: no notification, no e-mail sent.")
+        self.stdout.write("  Demo events e-mail nobody: in-app notifications only, no e-mail sent.")
         self.stdout.write(f"Demo accounts (password {DEMO_PASSWORD}):")
         for account in demo_accounts()[:6]:
             self.stdout.write(f"  {account.username:<12} {account.role:<11} {account.unit}")

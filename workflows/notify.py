@@ -5,7 +5,8 @@ by `subscribe()`: they run once the decision is committed, never for a rolled-ba
 events (bulk loads such as the demo data) are recorded in-app only, never e-mailed. Each
 function decides its recipients (routing for reviewers, the author for decisions) and hands
 each recipient one notification to `alerts.delivery.deliver`, which follows their preference
-(in-app, e-mail through django-q2, both, off). Viewers get no notice per approval: `reminders.rules.viewer_digest` sends them a digest.
+(in-app, e-mail through django-q2, both, off). Viewers get no notice per approval:
+`reminders.rules.viewer_digest` sends them a digest.
 """
 
 import contextlib

@@ -258,9 +258,7 @@ def _join(names: list[str]) -> str:
 
 
 def _dominant(counts: dict[str, list[int]]) -> str | None:
-    ranked = sorted(
-        ((d, len(ids)) for d, ids in counts.items() if d and ids), key=lambda x: -x[1]
-    )
+    ranked = sorted(((d, len(ids)) for d, ids in counts.items() if d and ids), key=lambda x: -x[1])
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]

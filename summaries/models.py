@@ -28,7 +28,9 @@ class SummaryQuerySet(models.QuerySet):
 
     def current(self, theme, month, area=None, release=None):
         """The newest successful version of one scope, or None."""
-        return self.ok().for_scope(theme, month, area, release).order_by("-created_at", "-pk").first()
+        return (
+            self.ok().for_scope(theme, month, area, release).order_by("-created_at", "-pk").first()
+        )
 
 
 class ThemeSummary(models.Model):

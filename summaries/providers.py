@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 
@@ -273,9 +273,7 @@ class MistralProvider(Provider):
         else:
             partial: list[Statement] = []
             for part in parts:
-                got, _recs = parse_answer(
-                    self._chat(data_block(part), instruction=CHUNK_PROMPT)
-                )
+                got, _recs = parse_answer(self._chat(data_block(part), instruction=CHUNK_PROMPT))
                 partial.extend(keep_cited(got, {item.id for item in part}))
             if not partial:
                 raise self._error("Tidak ada pernyataan bersumber dari bagian-bagian data.")

@@ -327,10 +327,7 @@ def for_releases(release_ids) -> dict[int, ThemeSummary]:
 def cited_phenomena(summary: ThemeSummary) -> dict[int, Phenomenon]:
     """The cited phenomena still approved (a later unpublish hides its link)."""
     ids = summary.cited_ids
-    return {
-        p.pk: p
-        for p in Phenomenon.objects.approved().filter(pk__in=ids).only("pk", "title")
-    }
+    return {p.pk: p for p in Phenomenon.objects.approved().filter(pk__in=ids).only("pk", "title")}
 
 
 def tokens_since(start: datetime.datetime) -> int:
@@ -338,4 +335,3 @@ def tokens_since(start: datetime.datetime) -> int:
         "prompt_tokens", "completion_tokens"
     )
     return sum(a + b for a, b in agg)
-

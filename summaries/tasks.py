@@ -98,7 +98,5 @@ def on_demand(month, theme_ids=None, requested_by_id=None) -> int:
     summarised again even when nothing changed."""
     month = datetime.date.fromisoformat(month).replace(day=1)
     keys = service.scopes_for_month(month, theme_ids)
-    keys += [
-        k for k in service.scopes_for_releases(theme_ids=theme_ids) if k.month == month
-    ]
+    keys += [k for k in service.scopes_for_releases(theme_ids=theme_ids) if k.month == month]
     return enqueue(keys, requested_by_id=requested_by_id, force=True)

@@ -56,8 +56,9 @@ class StandIn:
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
-                stand_in.requests.append({"path": self.path, "body": body,
-                                          "auth": self.headers.get("Authorization")})
+                stand_in.requests.append(
+                    {"path": self.path, "body": body, "auth": self.headers.get("Authorization")}
+                )
                 status, answer, delay = (
                     stand_in.plan.pop(0) if stand_in.plan else (500, {"message": "no plan"}, 0)
                 )
@@ -82,8 +83,9 @@ class StandIn:
         self.thread.start()
 
     def answer(self, content, prompt_tokens=120, completion_tokens=40, status=200, delay=0):
-        body = content if callable(content) else completion(content, prompt_tokens,
-                                                            completion_tokens)
+        body = (
+            content if callable(content) else completion(content, prompt_tokens, completion_tokens)
+        )
         self.plan.append((status, body, delay))
 
     def fail(self, status, delay=0):

@@ -5,14 +5,13 @@ from collections import Counter
 
 import pytest
 from freezegun import freeze_time
+from summaries_helpers import TODAY, create_from_demo, demo_items
 
 from phenomena.models import Indicator, Phenomenon, ReleaseDate, Scope, Theme
 from summaries import service
 from summaries.models import ThemeSummary
 from summaries.providers import ExtractiveProvider
 from tests.factories import PhenomenonFactory
-
-from summaries_helpers import TODAY, create_from_demo, demo_items
 
 INFLASI = "Harga-harga (Inflasi)"
 
@@ -51,7 +50,7 @@ def test_every_citation_is_an_approved_phenomenon_of_the_theme_and_month(demo_th
         Phenomenon.objects.filter(pk__in=approved).values_list("narrative", flat=True)
     )
     quotes = [s for s in summary.statements if s.get("kind") == "kutipan"]
-    assert quotes and all(q["text"].rstrip(" …") [:60] in narratives for q in quotes)
+    assert quotes and all(q["text"].rstrip(" …")[:60] in narratives for q in quotes)
 
 
 @freeze_time(TODAY)
@@ -92,14 +91,20 @@ def test_no_kabkota_phenomena_before_a_release_next_week_is_the_first_recommenda
     summary = service.generate(theme, month, provider=ExtractiveProvider())
     first = summary.recommendations[0]
     assert first["kind"] == "celah_cakupan"
-    assert first["text"].startswith("Belum ada fenomena tingkat kabupaten/kota untuk tema Pariwisata")
+    assert first["text"].startswith(
+        "Belum ada fenomena tingkat kabupaten/kota untuk tema Pariwisata"
+    )
     assert "Perkembangan Pariwisata dirilis 10 Desember 2026" in first["text"]
     assert set(first["areas"]) == set(
         Scope.objects.filter(parent__isnull=False).values_list("code", flat=True)
     )
     # Once one kab/kota is covered, only the others are named.
     covered = PhenomenonFactory(
-        theme=theme, area="3172", reference_period=month, author=None, published=True,
+        theme=theme,
+        area="3172",
+        reference_period=month,
+        author=None,
+        published=True,
         title="FGD hotel di Jakarta Timur: okupansi naik saat libur sekolah",
         narrative="Peserta FGD menyebut okupansi hotel di Jakarta Timur naik 8 persen.",
     )
@@ -116,15 +121,25 @@ def test_directions_and_conflicts_are_counted_from_the_indicators(db):
     month = datetime.date(2026, 11, 1)
     ihk = "Perkembangan IHK (Inflasi)"
     up = [
-        PhenomenonFactory(theme=theme, reference_period=month, author=None, published=True,
-                          title=f"Harga cabai naik di pasar {i}", indicators=[(ihk, "naik")],
-                          narrative=f"Harga cabai merah di pasar {i} naik 15 persen karena "
-                                    "pasokan dari sentra produksi berkurang akibat hujan.")
+        PhenomenonFactory(
+            theme=theme,
+            reference_period=month,
+            author=None,
+            published=True,
+            title=f"Harga cabai naik di pasar {i}",
+            indicators=[(ihk, "naik")],
+            narrative=f"Harga cabai merah di pasar {i} naik 15 persen karena "
+            "pasokan dari sentra produksi berkurang akibat hujan.",
+        )
         for i in ("Kramat Jati", "Senen", "Minggu")
     ]
     down = PhenomenonFactory(
-        theme=theme, reference_period=month, author=None, published=True,
-        title="Tarif angkutan udara turun", indicators=[(ihk, "turun")],
+        theme=theme,
+        reference_period=month,
+        author=None,
+        published=True,
+        title="Tarif angkutan udara turun",
+        indicators=[(ihk, "turun")],
         narrative="Tarif angkutan udara turun 10 persen setelah musim liburan berakhir.",
     )
     summary = service.generate(theme, month, provider=ExtractiveProvider())
@@ -158,11 +173,15 @@ def test_few_phenomena_still_get_three_recommendations(db, n):
     theme = Theme.objects.get(name=INFLASI)
     month = datetime.date(2026, 11, 1)
     for i in range(n):
-        PhenomenonFactory(theme=theme, reference_period=month, author=None, published=True,
-                          title=f"Harga beras medium stabil pekan ke-{i + 1}",
-                          narrative="Harga beras medium di Pasar Induk Cipinang stabil pada "
-                                    "kisaran Rp13.500 per kilogram karena stok cukup.")
+        PhenomenonFactory(
+            theme=theme,
+            reference_period=month,
+            author=None,
+            published=True,
+            title=f"Harga beras medium stabil pekan ke-{i + 1}",
+            narrative="Harga beras medium di Pasar Induk Cipinang stabil pada "
+            "kisaran Rp13.500 per kilogram karena stok cukup.",
+        )
     summary = service.generate(theme, month, provider=ExtractiveProvider())
     assert 3 <= len(summary.recommendations) <= 5
     assert any(r["kind"] == "bukti_tipis" for r in summary.recommendations)
-

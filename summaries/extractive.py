@@ -378,25 +378,27 @@ def recommendations(brief: Brief, limit: int = 5) -> list[Statement]:
             )
 
     prev = brief.previous_count
-    when = f" ({brief.previous_month_label})" if brief.previous_month_label else ""
+    before = str(prev)
+    if brief.previous_month_label:
+        before += f" pada {brief.previous_month_label}"
     if prev and n >= 1.5 * prev:
         text = (
-            f"Jumlah fenomena naik dari {prev}{when} menjadi {n}: ada perkembangan baru yang "
-            f"perlu diikuti; periksa apakah dampaknya sudah terlihat pada indikator."
+            f"Jumlah fenomena naik ({before}, {n} bulan ini): ada perkembangan baru yang perlu "
+            f"diikuti; periksa apakah dampaknya sudah terlihat pada indikator."
         )
     elif prev and n <= 0.5 * prev:
         text = (
-            f"Jumlah fenomena turun dari {prev}{when} menjadi {n}: pastikan pengumpulan bulan "
-            f"ini sudah lengkap sebelum menyimpulkan bahwa tekanannya mereda."
+            f"Jumlah fenomena turun ({before}, {n} bulan ini): pastikan pengumpulan bulan ini "
+            f"sudah lengkap sebelum menyimpulkan bahwa tekanannya mereda."
         )
     elif not prev:
         text = (
-            f"Bulan sebelumnya{when} tidak ada fenomena untuk cakupan ini, sekarang {n}: "
-            f"perlakukan sebagai perkembangan baru dan cari pembanding dari bulan sebelumnya."
+            f"Tidak ada fenomena cakupan ini pada {brief.previous_month_label or 'bulan lalu'}, "
+            f"bulan ini {n}: perlakukan sebagai perkembangan baru dan cari pembandingnya."
         )
     else:
         text = (
-            f"Jumlah fenomena relatif stabil ({prev}{when} menjadi {n}); bandingkan isinya "
+            f"Jumlah fenomena relatif stabil ({before}, {n} bulan ini); bandingkan isinya "
             f"dengan bulan lalu untuk melihat penyebab yang berulang."
         )
     normal.append(Statement(text, ids[:8], kind="tren"))

@@ -290,38 +290,29 @@ def latest_for_theme(theme, month=None, area=None, limit=1) -> list[ThemeSummary
 
 
 def latest_per_theme(limit=6, today=None) -> list[ThemeSummary]:
-    """For the dashboard: the newest theme-level summary of each theme, newest months first."""
+    """For the dashboard: per theme, the current theme-level summary of this month or the last
+    resting on the most phenomena (the newer on a tie); themes with most evidence first."""
     today = today or local_today()
-    since = add_months(today.replace(day=1), -2)
+    since = add_months(today.replace(day=1), -1)
     rows = (
         ThemeSummary.objects.ok()
         .filter(area__isnull=True, release__isnull=True, reference_month__gte=since)
         .select_related("theme")
         .order_by("-reference_month", "-created_at", "-pk")
     )
-    seen, out = set(), []
+    best: dict[int, ThemeSummary] = {}
+    current: set[tuple[int, datetime.date]] = set()
     for row in rows:
-        if row.theme_id in seen:
-            continue
-        seen.add(row.theme_id)
-        out.append(row)
-        if len(out) >= limit:
-            break
-    return out
-
-
-def for_releases(release_ids) -> dict[int, ThemeSummary]:
-    """{release id: its newest successful summary} (any theme of the release's indicator)."""
-    out: dict[int, ThemeSummary] = {}
-    rows = (
-        ThemeSummary.objects.ok()
-        .filter(release_id__in=list(release_ids))
-        .select_related("theme", "release__indicator")
-        .order_by("-created_at", "-pk")
+        if (row.theme_id, row.reference_month) in current:
+            continue  # an older version of a scope already seen
+        current.add((row.theme_id, row.reference_month))
+        kept = best.get(row.theme_id)
+        if kept is None or row.phenomenon_count > kept.phenomenon_count:
+            best[row.theme_id] = row
+    ranked = sorted(
+        best.values(), key=lambda r: (-r.phenomenon_count, -r.reference_month.toordinal())
     )
-    for row in rows:
-        out.setdefault(row.release_id, row)
-    return out
+    return ranked[:limit]
 
 
 def cited_phenomena(summary: ThemeSummary) -> dict[int, Phenomenon]:

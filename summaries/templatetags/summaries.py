@@ -12,9 +12,12 @@ from ..models import ThemeSummary
 register = template.Library()
 
 
-def card(summary: ThemeSummary, heading_level: int = 2) -> dict:
+COMPACT_STATEMENTS, COMPACT_RECOMMENDATIONS = 2, 3
+
+
+def card(summary: ThemeSummary, compact: bool = False) -> dict:
     """The card's context: statements and recommendations with numbered citation links (only
-    to phenomena still approved)."""
+    to phenomena still approved). Compact cards (dashboard, calendar) show the first few."""
     live = service.cited_phenomena(summary)
     numbers: dict[int, int] = {}
     for pk in summary.cited_ids:
@@ -36,21 +39,24 @@ def card(summary: ThemeSummary, heading_level: int = 2) -> dict:
             out.append({"text": entry["text"], "links": links, "kind": entry.get("kind", "")})
         return out
 
+    statements, recommendations = summary.statements, summary.recommendations
+    cut_s, cut_r = (COMPACT_STATEMENTS, COMPACT_RECOMMENDATIONS) if compact else (None, None)
     return {
         "summary": summary,
-        "statements": cited(summary.statements),
-        "recommendations": cited(summary.recommendations),
+        "statements": cited(statements[:cut_s]),
+        "recommendations": cited(recommendations[:cut_r]),
+        "more_statements": cited(statements[cut_s:]) if compact else [],
+        "more_recommendations": cited(recommendations[cut_r:]) if compact else [],
         "sources": [
             {"n": n, "url": reverse("search:detail", args=[pk]), "title": live[pk].title}
             for pk, n in numbers.items()
         ],
-        "heading_level": heading_level,
     }
 
 
 def _cards(summaries, compact=False, title=""):
     return {
-        "cards": [card(s) for s in summaries],
+        "cards": [card(s, compact) for s in summaries],
         "compact": compact,
         "title": title,
     }

@@ -74,6 +74,10 @@ def test_phenomenon_page_and_dashboard_show_the_summary(client, make_user, summa
     assert_card(html, summary, approved)
     html = client.get(reverse("dashboard")).content.decode()
     assert_card(html, summary, approved)
+    # Small cards: the first recommendations in view, the rest behind "Selengkapnya".
+    assert "Selengkapnya" in html
+    last = summary.recommendations[-1]["text"]
+    assert html.index("Selengkapnya") < html.index(last)
 
 
 @freeze_time(TODAY)

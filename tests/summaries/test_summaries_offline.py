@@ -185,3 +185,50 @@ def test_few_phenomena_still_get_three_recommendations(db, n):
     summary = service.generate(theme, month, provider=ExtractiveProvider())
     assert 3 <= len(summary.recommendations) <= 5
     assert any(r["kind"] == "bukti_tipis" for r in summary.recommendations)
+
+
+@pytest.mark.parametrize(
+    "text, direction",
+    [
+        ("Harga cabai merah meningkat tajam di pasar tradisional.", "naik"),
+        ("Jumlah wisatawan mancanegara menurun karena cuaca buruk.", "turun"),
+        ("Harga beras tetap stabil sepanjang bulan.", "stabil"),
+        ("Pemerintah meresmikan pasar baru di Jakarta Timur.", None),
+    ],
+)
+def test_direction_words_of_a_phenomenon_without_indicator(text, direction):
+    from summaries.extractive import word_direction
+
+    assert word_direction(text) == direction
+
+
+@freeze_time(TODAY)
+def test_a_kabkota_with_enough_phenomena_gets_its_own_summary(db, settings):
+    settings.SUMMARY_MIN_PER_AREA = 3
+    theme = Theme.objects.get(name=INFLASI)
+    month = datetime.date(2026, 11, 1)
+    east = [
+        PhenomenonFactory(
+            theme=theme,
+            area="3172",
+            reference_period=month,
+            author=None,
+            published=True,
+            title=f"FGD pedagang pasar {place}: harga telur naik",
+            narrative=f"Pedagang di pasar {place} menyebut harga telur ayam ras naik 6 persen "
+            "karena harga pakan naik.",
+            indicators=[("Perkembangan IHK (Inflasi)", "naik")],
+        )
+        for place in ("Kramat Jati", "Jatinegara", "Klender")
+    ]
+    PhenomenonFactory(theme=theme, area="3171", reference_period=month, author=None, published=True)
+    keys = service.scopes_for_month(month)
+    area = Scope.objects.get(code="3172")
+    assert service.ScopeKey(theme.pk, month, area_id=area.pk) in keys
+    assert service.ScopeKey(theme.pk, month, area_id=Scope.objects.get(code="3171").pk) not in (
+        keys
+    )
+    summary = service.generate(theme, month, area=area, provider=ExtractiveProvider())
+    assert "tema Harga-harga (Inflasi) di Jakarta Timur" in summary.statements[0]["text"]
+    assert set(summary.cited_ids) <= {p.pk for p in east}
+    assert not [r for r in summary.recommendations if r.get("kind") == "celah_cakupan"]

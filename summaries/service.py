@@ -289,15 +289,16 @@ def latest_for_theme(theme, month=None, area=None, limit=1) -> list[ThemeSummary
     return [first] if first else []
 
 
-def latest_per_theme(limit=6, today=None) -> list[ThemeSummary]:
-    """For the dashboard: per theme, the current theme-level summary of this month or the last
-    resting on the most phenomena (the newer on a tie); themes with most evidence first."""
+def latest_per_theme(limit=6, today=None, area=None) -> list[ThemeSummary]:
+    """For the dashboard: per theme, the current theme-level summary (or the kab/kota's, with
+    `area`) of this month or the last resting on the most phenomena (the newer on a tie);
+    themes with most evidence first."""
     today = today or local_today()
     since = add_months(today.replace(day=1), -1)
     rows = (
         ThemeSummary.objects.ok()
-        .filter(area__isnull=True, release__isnull=True, reference_month__gte=since)
-        .select_related("theme")
+        .filter(area=area, release__isnull=True, reference_month__gte=since)
+        .select_related("theme", "area")
         .order_by("-reference_month", "-created_at", "-pk")
     )
     best: dict[int, ThemeSummary] = {}

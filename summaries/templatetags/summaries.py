@@ -90,8 +90,9 @@ def phenomenon_summary(phenomenon):
 
 
 @register.inclusion_tag("summaries/cards.html")
-def dashboard_summaries(limit=6):
-    return _cards(service.latest_per_theme(limit), compact=True, title="dashboard")
+def dashboard_summaries(area=None, limit=6):
+    """On the dashboard: the themes' summaries, the chosen kab/kota's when one is chosen."""
+    return _cards(service.latest_per_theme(limit, area=area), compact=True, title="dashboard")
 
 
 @register.inclusion_tag("summaries/cards.html", takes_context=True)

@@ -232,3 +232,6 @@ def test_a_kabkota_with_enough_phenomena_gets_its_own_summary(db, settings):
     assert "tema Harga-harga (Inflasi) di Jakarta Timur" in summary.statements[0]["text"]
     assert set(summary.cited_ids) <= {p.pk for p in east}
     assert not [r for r in summary.recommendations if r.get("kind") == "celah_cakupan"]
+    # The dashboard filtered to Jakarta Timur shows it; the province dashboard does not.
+    assert service.latest_per_theme(area=area) == [summary]
+    assert service.latest_per_theme() == []

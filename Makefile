@@ -34,6 +34,7 @@ demo: install
 	$(PY) manage.py compilemessages --ignore=.venv >/dev/null
 	$(PY) manage.py load_demo
 	$(PY) manage.py setup_schedules
+	$(PY) manage.py summarise --if-empty
 
 run: export BASE_URL := $(BASE_URL)
 run: demo

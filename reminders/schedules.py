@@ -34,6 +34,9 @@ SCHEDULES = [
          Schedule.DAILY, datetime.time(7, 0)),
     Plan("Pengingat web scraping", "reminders.tasks.scrape_due", Schedule.DAILY,
          datetime.time(9, 0)),
+    # summaries/: every theme's summary of this month and the last, and upcoming releases.
+    Plan("Ringkasan AI mingguan per tema", "summaries.tasks.weekly", Schedule.WEEKLY,
+         datetime.time(5, 0), weekday=0),
 ]  # fmt: skip
 
 

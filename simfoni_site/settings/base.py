@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "workflows",
     "reminders",
     "alerts",
+    "summaries",
     "phenomena.apps.SimfoniUsersAppConfig",  # wagtail.users with the one-role user forms
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -303,3 +304,15 @@ REMINDER_SUPERVISOR_WAITING_DAYS = int(os.environ.get("REMINDER_SUPERVISOR_WAITI
 REMINDER_ARC_DAYS_BEFORE = int(os.environ.get("REMINDER_ARC_DAYS_BEFORE", "3"))
 REMINDER_SCRAPE_INTERVAL_DAYS = int(os.environ.get("REMINDER_SCRAPE_INTERVAL_DAYS", "14"))
 REMINDER_HOLIDAY_COUNTRY = os.environ.get("REMINDER_HOLIDAY_COUNTRY", "ID")
+
+# Summaries per theme (summaries/): see docs/summaries.md. Without a key: the offline summariser.
+MISTRAL_API_KEY = os.environ.get("MISTRAL_API_KEY", "")
+MISTRAL_MODEL = os.environ.get("MISTRAL_MODEL", "mistral-small-latest")
+MISTRAL_SERVER_URL = os.environ.get("MISTRAL_SERVER_URL", "")  # empty: Mistral's own
+MISTRAL_TIMEOUT_MS = int(os.environ.get("MISTRAL_TIMEOUT_MS", "60000"))
+MISTRAL_CHUNK_ITEMS = int(os.environ.get("MISTRAL_CHUNK_ITEMS", "30"))
+MISTRAL_CHUNK_CHARS = int(os.environ.get("MISTRAL_CHUNK_CHARS", "40000"))
+SUMMARY_MAX_ATTEMPTS = int(os.environ.get("SUMMARY_MAX_ATTEMPTS", "4"))
+SUMMARY_RETRY_SECONDS = int(os.environ.get("SUMMARY_RETRY_SECONDS", "300"))  # doubles per try
+SUMMARY_MIN_PER_AREA = int(os.environ.get("SUMMARY_MIN_PER_AREA", "3"))
+SUMMARY_GAP_DAYS = int(os.environ.get("SUMMARY_GAP_DAYS", "7"))

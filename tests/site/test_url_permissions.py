@@ -107,6 +107,9 @@ RULES = [
     ("sent_reminders:index*", {ADMIN}, NONE),
     ("sent_reminders:inspect", {ADMIN}, NONE),
     ("sent_reminders:*", NONE, {ADMIN}),  # a log: nobody adds or edits entries by hand
+    # Summaries (summaries app): the runs and the on-demand button, admins.
+    ("summaries_runs", {ADMIN}, NONE),
+    ("summaries_generate", NONE, {ADMIN}),  # POST only
     # Users and groups: admins.
     ("wagtailusers_users:*", {ADMIN}, NONE),
     ("wagtailusers_groups:*", NONE, {ADMIN}),

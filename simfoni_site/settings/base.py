@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "workflows",
     "reminders",
     "alerts",
+    "dossiers",
     "phenomena.apps.SimfoniUsersAppConfig",  # wagtail.users with the one-role user forms
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -303,3 +304,12 @@ REMINDER_SUPERVISOR_WAITING_DAYS = int(os.environ.get("REMINDER_SUPERVISOR_WAITI
 REMINDER_ARC_DAYS_BEFORE = int(os.environ.get("REMINDER_ARC_DAYS_BEFORE", "3"))
 REMINDER_SCRAPE_INTERVAL_DAYS = int(os.environ.get("REMINDER_SCRAPE_INTERVAL_DAYS", "14"))
 REMINDER_HOLIDAY_COUNTRY = os.environ.get("REMINDER_HOLIDAY_COUNTRY", "ID")
+
+# Release dossiers (dossiers/): see docs/dossiers.md.
+DOSSIER_COVERAGE_DAYS = int(os.environ.get("DOSSIER_COVERAGE_DAYS", "14"))
+DOSSIER_COVERAGE_MIN = int(os.environ.get("DOSSIER_COVERAGE_MIN", "5"))
+DOSSIER_COVERAGE_MIN_AREA = int(os.environ.get("DOSSIER_COVERAGE_MIN_AREA", "1"))
+DOSSIER_PARAGRAPH_PROVIDER = os.environ.get(
+    "DOSSIER_PARAGRAPH_PROVIDER", "dossiers.paragraph.TemplateParagraph"
+)
+DOSSIER_PDF_FONT = os.environ.get("DOSSIER_PDF_FONT", "")

@@ -142,6 +142,8 @@ def _editor_context(request, release, dossier, start, end, picks, **extra):
         "dossier": dossier,
         "start": start,
         "end": end,
+        "start_value": start.strftime("%Y-%m"),
+        "end_value": end.strftime("%Y-%m"),
         "period": period_label(start, end),
         "rows": _rows(release.indicator, start, end, picks),
         "directions": Direction.choices,
@@ -197,14 +199,21 @@ def _post(request, release, dossier):
         errors.append(_("Paragraf paling panjang %(n)d karakter.") % {"n": PARAGRAPH_MAX})
     picks = _posted_picks(post, errors)
     if errors:
-        fallback = (
-            (dossier.period_start, dossier.period_end) if dossier else default_period(release)
-        )
-        context = _editor_context(
-            request, release, dossier, start or fallback[0], end or fallback[1], picks
-        )
+        # The candidates of a valid period typed, else of the stored one; the form shows
+        # everything as typed.
+        if start is None or end is None or start > end:
+            start, end = (
+                (dossier.period_start, dossier.period_end) if dossier else default_period(release)
+            )
+        context = _editor_context(request, release, dossier, start, end, picks)
         context.update(
-            {"errors": list(dict.fromkeys(errors)), "title": title, "paragraph": paragraph}
+            {
+                "errors": list(dict.fromkeys(errors)),
+                "title": title,
+                "paragraph": paragraph,
+                "start_value": post.get("period_start", ""),
+                "end_value": post.get("period_end", ""),
+            }
         )
         return render(request, "dossiers/release.html", context, status=400)
 

@@ -29,6 +29,7 @@ APP_DIRS = [
     "search",
     "simfoni_site",
     "notifications",
+    "dossiers",
 ]
 
 # Never outside the policy: asking "is this an admin?" instead of asking for a permission, or
@@ -53,6 +54,7 @@ ROLE_DATA_MODULES = {
     "reminders/kinds.py": "notification kinds offered per role",
     "reminders/scrape.py": "audience of the scrape reminders",
     "reminders/forms.py": "preferences offer the kinds of the user's role",
+    "dossiers/reminders.py": "audience: operators are reminded of coverage gaps",
 }
 ROLE_DATA_DIRS = ("alerts/",)  # kinds and audiences per role, moved from reminders
 

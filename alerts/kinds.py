@@ -96,6 +96,16 @@ KINDS: dict[str, Kind] = {
             help_text=_("Pada hari rilis: pantau fenomena indikator tersebut."),
         ),
         Kind(
+            "dossier_coverage",
+            _("Pengingat fenomena kurang sebelum rilis"),
+            (OPR,),
+            Channel.BOTH,
+            help_text=_(
+                "Jika fenomena yang disetujui untuk rilis dalam dua minggu ke depan masih "
+                "kurang, di wilayah Anda atau secara keseluruhan."
+            ),
+        ),
+        Kind(
             "scrape_due",
             _("Pengingat menjalankan web scraping"),
             (ADM,),

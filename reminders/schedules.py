@@ -32,6 +32,8 @@ SCHEDULES = [
     # run of the week), each viewer as they chose.
     Plan("Ringkasan fenomena disetujui untuk pemantau", "reminders.tasks.viewer_digest",
          Schedule.DAILY, datetime.time(7, 0)),
+    Plan("Pengingat fenomena kurang sebelum rilis", "dossiers.tasks.coverage_reminders",
+         Schedule.DAILY, datetime.time(7, 45)),
     Plan("Pengingat web scraping", "reminders.tasks.scrape_due", Schedule.DAILY,
          datetime.time(9, 0)),
     # summaries/: every theme's summary of this month and the last, and upcoming releases.

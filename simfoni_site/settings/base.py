@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "reminders",
     "alerts",
     "summaries",
+    "dossiers",
     "phenomena.apps.SimfoniUsersAppConfig",  # wagtail.users with the one-role user forms
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -316,3 +317,11 @@ SUMMARY_MAX_ATTEMPTS = int(os.environ.get("SUMMARY_MAX_ATTEMPTS", "4"))
 SUMMARY_RETRY_SECONDS = int(os.environ.get("SUMMARY_RETRY_SECONDS", "300"))  # doubles per try
 SUMMARY_MIN_PER_AREA = int(os.environ.get("SUMMARY_MIN_PER_AREA", "3"))
 SUMMARY_GAP_DAYS = int(os.environ.get("SUMMARY_GAP_DAYS", "7"))
+# Release dossiers (dossiers/): see docs/dossiers.md.
+DOSSIER_COVERAGE_DAYS = int(os.environ.get("DOSSIER_COVERAGE_DAYS", "14"))
+DOSSIER_COVERAGE_MIN = int(os.environ.get("DOSSIER_COVERAGE_MIN", "5"))
+DOSSIER_COVERAGE_MIN_AREA = int(os.environ.get("DOSSIER_COVERAGE_MIN_AREA", "1"))
+DOSSIER_PARAGRAPH_PROVIDER = os.environ.get(
+    "DOSSIER_PARAGRAPH_PROVIDER", "dossiers.paragraph.TemplateParagraph"
+)
+DOSSIER_PDF_FONT = os.environ.get("DOSSIER_PDF_FONT", "")

@@ -50,6 +50,7 @@ ROLE_DATA_MODULES = {
     "reminders/scrape.py": "audience of the scrape reminders",
     "alerts/kinds.py": "notification kinds offered per role",
     "alerts/forms.py": "preferences offer the kinds of the user's role",
+    "dossiers/reminders.py": "audience: operators are reminded of coverage gaps",
 }
 ROLE_DATA_DIRS = ()
 

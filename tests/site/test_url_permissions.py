@@ -128,6 +128,15 @@ RULES = [
     ("wagtail_bulk_action", NONE, {ADMIN}),
     ("wagtailcore_authenticate_with_password", NONE, ANY),
     ("wagtaildocs_authenticate_with_password", NONE, ANY),
+    # Release dossiers (dossiers app): read by operators, supervisors and admins; composed,
+    # shared and revoked (POST only) by supervisors and admins; a share link opens for any
+    # signed-in user. Views with a release or token are tested in tests/dossiers/.
+    ("dossiers:index", INPUT | REVIEW, NONE),
+    ("dossiers:release", INPUT | REVIEW, NONE),
+    ("dossiers:export", INPUT | REVIEW, NONE),
+    ("dossiers:share", NONE, NONE),  # POST only
+    ("dossiers:revoke", NONE, NONE),  # POST only
+    ("dossiers:shared*", SIGNED_IN, NONE),
 ]
 
 SKIPPED_PATTERNS = {"admin/^.*/$", "admin/test404/"}

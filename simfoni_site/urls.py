@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("home.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),  # /cari/ and /fenomena/<id>/
+    path("", include("api.urls")),  # /api/v1/ (docs/api.md)
 ]
 
 if settings.DEBUG:

@@ -102,9 +102,5 @@ class ApiKeyViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         return ApiKeyForm
 
-    @property
-    def permission_policy(self):
-        return ApiKeyPermissionPolicy(ApiKey)
-
 
 api_key_viewset = ApiKeyViewSet()

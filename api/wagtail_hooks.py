@@ -1,6 +1,10 @@
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
-from .admin import api_key_viewset
+from .admin import ApiKeyPermissionPolicy, api_key_viewset
+from .models import ApiKey
+
+register_permission_policy(ApiKey, ApiKeyPermissionPolicy(ApiKey))
 
 
 @hooks.register("register_admin_viewset")

@@ -125,6 +125,12 @@ RULES = [
     ("wagtail_bulk_action", NONE, {ADMIN}),
     ("wagtailcore_authenticate_with_password", NONE, ANY),
     ("wagtaildocs_authenticate_with_password", NONE, ANY),
+    # api app: the schema and its documentation page are public; the data needs an API key
+    # (none of the roles' sessions is one: 401); keys are managed by admins.
+    ("api_v1:openapi-json", ANY, NONE),
+    ("api_v1:openapi-view", ANY, NONE),
+    ("api_v1:*", NONE, NONE),
+    ("api_keys:*", {ADMIN}, NONE),
 ]
 
 SKIPPED_PATTERNS = {"admin/^.*/$", "admin/test404/"}
@@ -309,7 +315,7 @@ def _outcome(response):
     status = response.status_code
     if status == 200:
         return "allowed"
-    if status in (400, 403, 404, 405):
+    if status in (400, 401, 403, 404, 405):
         return "refused"
     if status in (301, 302):
         location = response.url

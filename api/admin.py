@@ -30,7 +30,9 @@ class ApiKeyForm(WagtailAdminModelForm):
     revoke = forms.BooleanField(
         label=_("Cabut kunci ini"),
         required=False,
-        help_text=_("Sistem yang memakai kunci ini tidak dapat lagi membaca API. Tidak bisa dibatalkan."),
+        help_text=_(
+            "Sistem yang memakai kunci ini tidak dapat lagi membaca API. Tidak bisa dibatalkan."
+        ),
     )
 
     class Meta:

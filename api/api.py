@@ -21,9 +21,9 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import http_date
+from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI, Query, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -204,6 +204,15 @@ def next_url(request, cursor: str | None) -> str | None:
     return request.build_absolute_uri(request.path) + "?" + qd.urlencode()
 
 
+def with_etag(response: HttpResponse, payload: dict) -> dict:
+    """An ETag of `payload` without its `sync_time` (which changes at every request), so an
+    unchanged list answers 304 to If-None-Match."""
+    content = {k: v for k, v in payload.items() if k != "sync_time"}
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode())
+    response["ETag"] = quote_etag(digest.hexdigest()[:32])
+    return payload
+
+
 def sync_time(start) -> datetime.datetime:
     """What to pass as `updated_since` next time: the start of this reading, less an overlap
     covering changes committed while it ran."""
@@ -236,6 +245,7 @@ def list_phenomena(
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
     cursor: str = Query(None),
     updated_since: datetime.datetime = Query(None),
+    response: HttpResponse = None,
 ):
     """Approved phenomena: the filters, sorts and `q` of /cari/, facet counts with
     `facets=true`, pages through `next` / `cursor`. With `updated_since`: the approved
@@ -245,7 +255,8 @@ def list_phenomena(
     params = parse_params({k: request.GET.getlist(k) for k in request.GET if k not in _OWN_PARAMS})
     state = decode_cursor(request, cursor)
     if updated_since is not None:
-        return _changes(request, params, updated_since, facets, limit, state, start)
+        payload = _changes(request, params, updated_since, facets, limit, state, start)
+        return with_etag(response, payload)
     page = int((state or {}).get("p", 1))
     if page < 1 or page > 10_000:
         raise ApiError(400, _("Kursor tidak valid."))
@@ -255,7 +266,7 @@ def list_phenomena(
     hits = [] if past_end else result.hits
     more = not past_end and result.page.has_next
     cursor_out = encode_cursor({"p": page + 1, "k": _fingerprint(request)}) if more else None
-    return {
+    payload = {
         "count": result.total,
         "count_is_estimate": result.approximate_total,
         "next_cursor": cursor_out,
@@ -266,6 +277,7 @@ def list_phenomena(
         "messages": list(result.messages),
         "sync_time": sync_time(start),
     }
+    return with_etag(response, payload)
 
 
 def _facets(raw):
@@ -328,6 +340,7 @@ def removed_phenomena(
     since: datetime.datetime,
     limit: int = Query(DEFAULT_LIMIT * 10, ge=1, le=1000),
     cursor: str = Query(None),
+    response: HttpResponse = None,
 ):
     """Phenomena that left the API since `since` (unpublished, merged into another, deleted):
     delete them from a mirror. Together with `/phenomena/?updated_since=` a mirror stays
@@ -354,20 +367,23 @@ def removed_phenomena(
         cursor_out = encode_cursor(
             {"u": last.removed_at.isoformat(), "i": last.phenomenon_id, "k": _fingerprint(request)}
         )
-    return {
-        "next_cursor": cursor_out,
-        "next": next_url(request, cursor_out),
-        "results": [
-            {
-                "id": r.phenomenon_id,
-                "reason": r.reason,
-                "merged_into": r.merged_into_id,
-                "removed_at": r.removed_at,
-            }
-            for r in rows
-        ],
-        "sync_time": sync_time(start),
-    }
+    return with_etag(
+        response,
+        {
+            "next_cursor": cursor_out,
+            "next": next_url(request, cursor_out),
+            "results": [
+                {
+                    "id": r.phenomenon_id,
+                    "reason": r.reason,
+                    "merged_into": r.merged_into_id,
+                    "removed_at": r.removed_at,
+                }
+                for r in rows
+            ],
+            "sync_time": sync_time(start),
+        },
+    )
 
 
 @api.get(
@@ -382,12 +398,15 @@ def get_phenomenon(request, phenomenon_id: int, response: HttpResponse):
     if phenomenon is None:
         removal = Removal.objects.filter(phenomenon_id=phenomenon_id).first()
         if removal is not None:
-            return 410, {
-                "message": _("Fenomena ini tidak lagi tersedia."),
-                "reason": removal.reason,
-                "merged_into": removal.merged_into_id,
-            }
-        return 404, {"message": _("Fenomena tidak ditemukan.")}
+            return Status(
+                410,
+                {
+                    "message": _("Fenomena ini tidak lagi tersedia."),
+                    "reason": removal.reason,
+                    "merged_into": removal.merged_into_id,
+                },
+            )
+        return Status(404, {"message": _("Fenomena tidak ditemukan.")})
     response["Last-Modified"] = http_date(phenomenon.updated_at.timestamp())
     return phenomenon_data(phenomenon)
 

@@ -52,7 +52,9 @@ class ApiKey(models.Model):
         related_name="+",
         editable=False,
     )
-    last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True, editable=False)
+    last_used_at = models.DateTimeField(
+        _("terakhir dipakai"), null=True, blank=True, editable=False
+    )
     revoked_at = models.DateTimeField(_("dicabut"), null=True, blank=True, editable=False)
 
     objects = ApiKeyQuerySet.as_manager()

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "corsheaders",
+    "ninja",  # the API's documentation page from its own static files (no CDN)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

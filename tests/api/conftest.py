@@ -1,9 +1,14 @@
 """API tests: a key of a consuming system and a client that sends it."""
 
+import importlib
+
 import pytest
 from django.core.cache import cache
 
 from api.models import ApiKey
+
+# The API's types are read once, before any test freezes the clock (freezegun's dates).
+importlib.import_module("api.api")
 
 
 @pytest.fixture

@@ -31,10 +31,22 @@ def test_schema_and_docs_page(client):
 
 @pytest.fixture
 def wsgi_schema(db):
-    import schemathesis
-    from django.core.wsgi import get_wsgi_application
+    """The schema, read through the WSGI application in this process (the test's database).
 
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    As Django's test client does, requests do not close the database connection (which holds
+    the test's transaction) when they start and finish."""
+    import schemathesis
+    from django.core import signals
+    from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 def test_schemathesis_finds_no_server_error(wsgi_schema, api_key):

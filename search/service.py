@@ -90,7 +90,11 @@ class Result:
 
 
 def approved_queryset(user):
-    """Approved phenomena that `user` may see: the only ones search ever returns."""
+    """Approved phenomena that `user` may see: the only ones search ever returns.
+
+    `user` None is the public API (a consuming system, no account): every approved one."""
+    if user is None:
+        return Phenomenon.objects.approved()
     return visible_phenomena(user, Phenomenon.objects.approved())
 
 

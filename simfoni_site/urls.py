@@ -32,6 +32,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),  # /cari/ and /fenomena/<id>/
     path("", include("dossiers.urls")),  # /berkas-rilis/
+    path("", include("api.urls")),  # /api/v1/ (docs/api.md)
 ]
 
 if settings.DEBUG:

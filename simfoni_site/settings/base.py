@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "alerts",
     "summaries",
     "dossiers",
+    "api",
     "phenomena.apps.SimfoniUsersAppConfig",  # wagtail.users with the one-role user forms
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
     "notifications",
     "axes",
     "csp",
+    "corsheaders",
+    "ninja",  # the API's documentation page from its own static files (no CDN)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,6 +74,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # /api/ only: ETag/Last-Modified (304) and gzip; CORS for the origins in API_CORS_ORIGINS.
+    "api.middleware.ApiHttpMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -288,6 +294,18 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "simfoni"),
         }
     }
+# Headless API (/api/v1/, docs/api.md): requests per key per window (the cache counts them:
+# with several processes set REDIS_URL so they share one count), the overlap of `sync_time`,
+# and the origins whose browser pages may call the API (CORS; none by default).
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+API_RATE_WINDOW_SECONDS = int(os.environ.get("API_RATE_WINDOW_SECONDS", "60"))
+API_SYNC_OVERLAP_SECONDS = int(os.environ.get("API_SYNC_OVERLAP_SECONDS", "60"))
+CORS_ALLOWED_ORIGINS = env_list("API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "authorization", "x-api-key", "if-none-match")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
+CORS_PREFLIGHT_MAX_AGE = 86400
 Q_CLUSTER = {
     "name": os.environ.get("Q_CLUSTER_NAME", "simfoni"),
     "workers": int(os.environ.get("Q_WORKERS", "1")),

@@ -137,6 +137,12 @@ RULES = [
     ("dossiers:share", NONE, NONE),  # POST only
     ("dossiers:revoke", NONE, NONE),  # POST only
     ("dossiers:shared*", SIGNED_IN, NONE),
+    # api app: the schema and its documentation page are public; the data needs an API key
+    # (none of the roles' sessions is one: 401); keys are managed by admins.
+    ("api_v1:openapi-json", ANY, NONE),
+    ("api_v1:openapi-view", ANY, NONE),
+    ("api_v1:*", NONE, NONE),
+    ("api_keys:*", {ADMIN}, NONE),
 ]
 
 SKIPPED_PATTERNS = {"admin/^.*/$", "admin/test404/"}
@@ -321,7 +327,7 @@ def _outcome(response):
     status = response.status_code
     if status == 200:
         return "allowed"
-    if status in (400, 403, 404, 405):
+    if status in (400, 401, 403, 404, 405):
         return "refused"
     if status in (301, 302):
         location = response.url

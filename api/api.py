@@ -1,0 +1,482 @@
+"""/api/v1/: approved phenomena, reference data and the ARC calendar, read-only (django-ninja).
+
+The list runs the search of /cari/ (``search.service.run_search`` over
+``search.params.parse_params`` of the same query string), so the API and the site never
+disagree; ``updated_since`` walks changes by (updated_at, id) through ``search.filters``.
+Only approved (live) phenomena are read, and from their live row, never from a revision: a
+draft, a pending edit or a rejected version cannot be served.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import hashlib
+import json
+from dataclasses import replace
+from typing import Literal
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import http_date, quote_etag
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Query, Status
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from phenomena.models import (
+    Indicator,
+    Outlet,
+    Phenomenon,
+    ReleaseDate,
+    Scope,
+    SourceType,
+    Subject,
+    Theme,
+)
+from search import filters as search_filters
+from search.params import SORTS, parse_params
+from search.service import run_search
+
+from . import schemas
+from .auth import ApiKeyAuth
+from .errors import ApiError, error_response
+from .models import Removal
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 100
+#: Parameters that are not part of the search itself.
+_OWN_PARAMS = {"cursor", "limit", "facets", "updated_since", "page", "per_page"}
+MONTH_PATTERN = r"^\d{4}-\d{1,2}$"
+
+api = NinjaAPI(
+    title="SIMFONI API",
+    version="1",
+    description=(
+        "Fenomena yang sudah disetujui, data referensi, dan kalender rilis (ARC), hanya baca. "
+        "Kirim kunci API di header `X-API-Key` (atau `Authorization: Api-Key <kunci>`). "
+        "Panduan: docs/api.md."
+    ),
+    auth=ApiKeyAuth(),
+    urls_namespace="api_v1",
+    docs_url="/docs/",
+    openapi_url="/openapi.json",
+)
+
+
+# --- errors: JSON with a message -------------------------------------------------------------
+
+
+@api.exception_handler(ApiError)
+def _api_error(request, exc):
+    return error_response(exc.status, exc.message, exc.headers, **exc.extra)
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation_error(request, exc):
+    errors = [
+        {"field": ".".join(str(p) for p in e.get("loc", ())[1:]), "error": e.get("msg", "")}
+        for e in exc.errors
+    ]
+    return error_response(422, _("Parameter permintaan tidak valid."), errors=errors)
+
+
+@api.exception_handler(AuthenticationError)
+def _auth_error(request, exc):
+    return error_response(401, _("Kunci API diperlukan."))
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return error_response(404, _("Tidak ditemukan."))
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc):
+    return error_response(exc.status_code, str(exc))
+
+
+# --- serialisation ---------------------------------------------------------------------------
+
+
+def _ref(obj, label="label"):
+    return None if obj is None else {"id": obj.pk, "label": getattr(obj, label)}
+
+
+def _month(value):
+    return f"{value.year:04d}-{value.month:02d}" if value else None
+
+
+def site_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def phenomenon_data(p: Phenomenon) -> dict:
+    """A phenomenon as the API shows it: its live row (no author, no user names, no e-mail)."""
+    sources = sorted(p.sources.all(), key=lambda s: (s.sort_order or 0, s.pk))
+    links = sorted(p.indicator_links.all(), key=lambda i: (i.sort_order or 0, i.pk))
+    return {
+        "id": p.pk,
+        "title": p.title,
+        "narrative": p.narrative,
+        "reference_period": _month(p.reference_period),
+        "subject": _ref(p.subject),
+        "theme": _ref(p.theme, "name"),
+        "scope": _ref(p.scope),
+        "area": _ref(p.area),
+        "work_unit": _ref(p.work_unit, "name"),
+        "keywords": sorted(t.name for t in p.keywords.all()),
+        "sources": [
+            {
+                "primary": i == 0,
+                "source_type": _ref(s.source_type),
+                "outlet": _ref(s.outlet, "name"),
+                "url": s.url,
+                "source_date": s.source_date,
+            }
+            for i, s in enumerate(sources)
+        ],
+        "indicators": [
+            {
+                "indicator": {
+                    "id": link.indicator.pk,
+                    "slug": link.indicator.slug,
+                    "name": link.indicator.name,
+                },
+                "direction": link.direction,
+            }
+            for link in links
+        ],
+        "first_published_at": p.first_published_at,
+        "last_published_at": p.last_published_at,
+        "updated_at": p.updated_at,
+        "url": site_url(reverse("search:detail", args=[p.pk])),
+    }
+
+
+def public_phenomena():
+    """Approved phenomena with what `phenomenon_data` reads, in few queries."""
+    return (
+        Phenomenon.objects.approved()
+        .select_related("subject", "theme", "scope", "area", "work_unit")
+        .prefetch_related(
+            "sources__outlet", "sources__source_type", "indicator_links__indicator", "keywords"
+        )
+    )
+
+
+# --- cursors ---------------------------------------------------------------------------------
+
+
+def _fingerprint(request) -> str:
+    items = sorted((k, v) for k in request.GET for v in request.GET.getlist(k) if k != "cursor")
+    return hashlib.sha256(json.dumps(items).encode()).hexdigest()[:16]
+
+
+def encode_cursor(data: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data, separators=(",", ":")).encode()).decode()
+
+
+def decode_cursor(request, raw: str | None) -> dict | None:
+    if not raw:
+        return None
+    try:
+        data = json.loads(base64.urlsafe_b64decode(raw.encode() + b"==="))
+        if not isinstance(data, dict):
+            raise ValueError
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, _("Kursor tidak valid.")) from None
+    if data.get("k") != _fingerprint(request):
+        raise ApiError(
+            400, _("Kursor ini milik permintaan dengan parameter lain; ulangi tanpa kursor.")
+        )
+    return data
+
+
+def next_url(request, cursor: str | None) -> str | None:
+    if cursor is None:
+        return None
+    qd = request.GET.copy()
+    qd["cursor"] = cursor
+    return request.build_absolute_uri(request.path) + "?" + qd.urlencode()
+
+
+def with_etag(response: HttpResponse, payload: dict) -> dict:
+    """An ETag of `payload` without its `sync_time` (which changes at every request), so an
+    unchanged list answers 304 to If-None-Match."""
+    content = {k: v for k, v in payload.items() if k != "sync_time"}
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode())
+    response["ETag"] = quote_etag(digest.hexdigest()[:32])
+    return payload
+
+
+def sync_time(start) -> datetime.datetime:
+    """What to pass as `updated_since` next time: the start of this reading, less an overlap
+    covering changes committed while it ran."""
+    return start - datetime.timedelta(seconds=getattr(settings, "API_SYNC_OVERLAP_SECONDS", 60))
+
+
+# --- phenomena -------------------------------------------------------------------------------
+
+Sort = Literal[tuple(SORTS)]  # type: ignore[valid-type]
+
+
+@api.get("/phenomena/", response=schemas.PhenomenonList, tags=["fenomena"])
+def list_phenomena(
+    request,
+    q: str = "",
+    subject: list[int] = Query(None),
+    theme: list[int] = Query(None),
+    scope: list[int] = Query(None),
+    area: list[int] = Query(None),
+    source_type: list[int] = Query(None),
+    outlet: list[int] = Query(None),
+    indicator: list[int] = Query(None),
+    keyword: list[int] = Query(None),
+    period_from: str = Query(None, pattern=MONTH_PATTERN, description="TTTT-BB"),
+    period_to: str = Query(None, pattern=MONTH_PATTERN, description="TTTT-BB"),
+    date_from: datetime.date = Query(None),
+    date_to: datetime.date = Query(None),
+    sort: Sort = Query(None),
+    facets: bool = False,
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    cursor: str = Query(None),
+    updated_since: datetime.datetime = Query(None),
+    response: HttpResponse = None,
+):
+    """Approved phenomena: the filters, sorts and `q` of /cari/, facet counts with
+    `facets=true`, pages through `next` / `cursor`. With `updated_since`: the approved
+    phenomena changed since then, oldest change first (filters allowed; not `q`, `sort`,
+    `facets`); removals are at /phenomena/removed/."""
+    start = timezone.now()
+    params = parse_params({k: request.GET.getlist(k) for k in request.GET if k not in _OWN_PARAMS})
+    state = decode_cursor(request, cursor)
+    if updated_since is not None:
+        payload = _changes(request, params, updated_since, facets, limit, state, start)
+        return with_etag(response, payload)
+    page = int((state or {}).get("p", 1))
+    if page < 1 or page > 10_000:
+        raise ApiError(400, _("Kursor tidak valid."))
+    params = replace(params, page=page, per_page=limit)
+    result = run_search(params, None, with_facets=facets)
+    past_end = result.page.number != page
+    hits = [] if past_end else result.hits
+    more = not past_end and result.page.has_next
+    cursor_out = encode_cursor({"p": page + 1, "k": _fingerprint(request)}) if more else None
+    payload = {
+        "count": result.total,
+        "count_is_estimate": result.approximate_total,
+        "next_cursor": cursor_out,
+        "next": next_url(request, cursor_out),
+        "results": [phenomenon_data(p) for p in hits],
+        "facets": _facets(result.facets) if facets else None,
+        "facets_are_estimates": bool(facets and result.approximate_facets),
+        "messages": list(result.messages),
+        "sync_time": sync_time(start),
+    }
+    return with_etag(response, payload)
+
+
+def _facets(raw):
+    return {
+        name: [
+            {
+                "value": _month(f.value) if name == "period" else f.value,
+                "label": str(f.label),
+                "count": f.count,
+                "selected": f.selected,
+            }
+            for f in values
+        ]
+        for name, values in raw.items()
+    }
+
+
+def _changes(request, params, since, facets, limit, state, start):
+    if params.q or params.sort or facets:
+        raise ApiError(
+            400, _("updated_since hanya dapat digabung dengan filter (tanpa q, sort, facets).")
+        )
+    if timezone.is_naive(since):
+        since = timezone.make_aware(since, datetime.UTC)
+    queryset = search_filters.apply(public_phenomena(), params).filter(updated_at__gte=since)
+    total = queryset.count() if state is None else int(state.get("n", 0))
+    if state:
+        try:
+            after = datetime.datetime.fromisoformat(state["u"])
+            queryset = queryset.filter(
+                Q(updated_at__gt=after) | Q(updated_at=after, pk__gt=int(state["i"]))
+            )
+        except (KeyError, TypeError, ValueError):
+            raise ApiError(400, _("Kursor tidak valid.")) from None
+    rows = list(queryset.order_by("updated_at", "pk")[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    cursor_out = None
+    if more:
+        last = rows[-1]
+        cursor_out = encode_cursor(
+            {"u": last.updated_at.isoformat(), "i": last.pk, "n": total, "k": _fingerprint(request)}
+        )
+    return {
+        "count": total,
+        "count_is_estimate": False,
+        "next_cursor": cursor_out,
+        "next": next_url(request, cursor_out),
+        "results": [phenomenon_data(p) for p in rows],
+        "facets": None,
+        "facets_are_estimates": False,
+        "messages": list(params.messages),
+        "sync_time": sync_time(start),
+    }
+
+
+@api.get("/phenomena/removed/", response=schemas.RemovalList, tags=["fenomena"])
+def removed_phenomena(
+    request,
+    since: datetime.datetime,
+    limit: int = Query(DEFAULT_LIMIT * 10, ge=1, le=1000),
+    cursor: str = Query(None),
+    response: HttpResponse = None,
+):
+    """Phenomena that left the API since `since` (unpublished, merged into another, deleted):
+    delete them from a mirror. Together with `/phenomena/?updated_since=` a mirror stays
+    exact."""
+    start = timezone.now()
+    if timezone.is_naive(since):
+        since = timezone.make_aware(since, datetime.UTC)
+    state = decode_cursor(request, cursor)
+    rows = Removal.objects.filter(removed_at__gte=since)
+    if state:
+        try:
+            after = datetime.datetime.fromisoformat(state["u"])
+            rows = rows.filter(
+                Q(removed_at__gt=after) | Q(removed_at=after, phenomenon_id__gt=int(state["i"]))
+            )
+        except (KeyError, TypeError, ValueError):
+            raise ApiError(400, _("Kursor tidak valid.")) from None
+    rows = list(rows.order_by("removed_at", "phenomenon_id")[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    cursor_out = None
+    if more:
+        last = rows[-1]
+        cursor_out = encode_cursor(
+            {"u": last.removed_at.isoformat(), "i": last.phenomenon_id, "k": _fingerprint(request)}
+        )
+    return with_etag(
+        response,
+        {
+            "next_cursor": cursor_out,
+            "next": next_url(request, cursor_out),
+            "results": [
+                {
+                    "id": r.phenomenon_id,
+                    "reason": r.reason,
+                    "merged_into": r.merged_into_id,
+                    "removed_at": r.removed_at,
+                }
+                for r in rows
+            ],
+            "sync_time": sync_time(start),
+        },
+    )
+
+
+@api.get(
+    "/phenomena/{int:phenomenon_id}/",
+    response={200: schemas.Phenomenon, 404: schemas.Message, 410: schemas.Gone},
+    tags=["fenomena"],
+)
+def get_phenomenon(request, phenomenon_id: int, response: HttpResponse):
+    """One approved phenomenon with its sources and indicators (410 when it was withdrawn
+    or merged: `merged_into` names the survivor)."""
+    phenomenon = public_phenomena().filter(pk=phenomenon_id).first()
+    if phenomenon is None:
+        removal = Removal.objects.filter(phenomenon_id=phenomenon_id).first()
+        if removal is not None:
+            return Status(
+                410,
+                {
+                    "message": _("Fenomena ini tidak lagi tersedia."),
+                    "reason": removal.reason,
+                    "merged_into": removal.merged_into_id,
+                },
+            )
+        return Status(404, {"message": _("Fenomena tidak ditemukan.")})
+    response["Last-Modified"] = http_date(phenomenon.updated_at.timestamp())
+    return phenomenon_data(phenomenon)
+
+
+# --- reference data and the ARC calendar -------------------------------------------------------
+
+
+@api.get("/subjects/", response=list[schemas.Subject], tags=["referensi"])
+def subjects(request):
+    return list(Subject.objects.order_by("sort_order", "pk").values("id", "code", "label"))
+
+
+@api.get("/themes/", response=list[schemas.Theme], tags=["referensi"])
+def themes(request):
+    rows = Theme.objects.order_by("subject__sort_order", "sort_order", "pk")
+    return list(rows.values("id", "slug", "name", "subject_id"))
+
+
+@api.get("/scopes/", response=list[schemas.Scope], tags=["referensi"])
+def scopes(request):
+    """Scopes; those with a `parent_id` are the kab/kota (the `area` filter)."""
+    rows = Scope.objects.order_by("sort_order", "pk")
+    return list(rows.values("id", "code", "label", "parent_id", "requires_area"))
+
+
+@api.get("/source-types/", response=list[schemas.SourceType], tags=["referensi"])
+def source_types(request):
+    rows = SourceType.objects.order_by("sort_order", "pk")
+    return list(rows.values("id", "code", "label", "needs_outlet", "needs_url"))
+
+
+@api.get("/outlets/", response=list[schemas.Outlet], tags=["referensi"])
+def outlets(request):
+    return list(Outlet.objects.order_by("name").values("id", "name", "domain", "source_type_id"))
+
+
+@api.get("/indicators/", response=list[schemas.Indicator], tags=["referensi"])
+def indicators(request):
+    rows = Indicator.objects.order_by("sort_order", "pk").prefetch_related("themes")
+    return [
+        {
+            "id": i.pk,
+            "slug": i.slug,
+            "name": i.name,
+            "producer": i.producer,
+            "theme_ids": sorted(t.pk for t in i.themes.all()),
+        }
+        for i in rows
+    ]
+
+
+@api.get("/releases/", response=list[schemas.Release], tags=["kalender rilis"])
+def releases(
+    request,
+    date_from: datetime.date = Query(None, alias="from"),
+    date_to: datetime.date = Query(None, alias="to"),
+    indicator: list[int] = Query(None),
+):
+    """The ARC release calendar: release dates of indicators, oldest first."""
+    rows = ReleaseDate.objects.select_related("indicator").order_by("date", "indicator__sort_order")
+    if date_from:
+        rows = rows.filter(date__gte=date_from)
+    if date_to:
+        rows = rows.filter(date__lte=date_to)
+    if indicator:
+        rows = rows.filter(indicator_id__in=indicator)
+    return [
+        {
+            "date": r.date,
+            "indicator": {"id": r.indicator.pk, "slug": r.indicator.slug, "name": r.indicator.name},
+        }
+        for r in rows
+    ]

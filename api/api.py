@@ -2,7 +2,7 @@
 
 The list runs the search of /cari/ (``search.service.run_search`` over
 ``search.params.parse_params`` of the same query string), so the API and the site never
-disagree; ``updated_since`` walks changes by (updated_at, id) through ``search.filters``.
+disagree; ``updated_since`` walks changes by (updated_at, id) through ``phenomena.filters``.
 Only approved (live) phenomena are read, and from their live row, never from a revision: a
 draft, a pending edit or a rejected version cannot be served.
 """
@@ -27,6 +27,7 @@ from ninja import NinjaAPI, Query, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from phenomena import filters as search_filters
 from phenomena.models import (
     Indicator,
     Outlet,
@@ -37,7 +38,6 @@ from phenomena.models import (
     Subject,
     Theme,
 )
-from search import filters as search_filters
 from search.params import SORTS, parse_params
 from search.service import run_search
 

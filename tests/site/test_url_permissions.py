@@ -125,6 +125,11 @@ RULES = [
     ("wagtail_bulk_action", NONE, {ADMIN}),
     ("wagtailcore_authenticate_with_password", NONE, ANY),
     ("wagtaildocs_authenticate_with_password", NONE, ANY),
+    # Accounts app: SSO pages (404 while SSO is off; the waiting page sends anyone without a
+    # waiting account to the login page), account administration for admins.
+    ("oidc_authentication_*", NONE, NONE),
+    ("sso_waiting", NONE, NONE),
+    ("accounts_admin:*", {ADMIN}, NONE),
 ]
 
 SKIPPED_PATTERNS = {"admin/^.*/$", "admin/test404/"}

@@ -48,9 +48,11 @@ class WaitingListView(AdminOnlyMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["identities"] = StaffIdentity.objects.filter(awaiting_approval=True).select_related(
-            "user"
-        ).order_by("requested_at")
+        context["identities"] = (
+            StaffIdentity.objects.filter(awaiting_approval=True)
+            .select_related("user")
+            .order_by("requested_at")
+        )
         return context
 
 
@@ -62,9 +64,11 @@ class ApprovalForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("role") == Role.ADMIN and cleaned.get("work_unit") and cleaned[
-            "work_unit"
-        ].is_kabkota:
+        if (
+            cleaned.get("role") == Role.ADMIN
+            and cleaned.get("work_unit")
+            and cleaned["work_unit"].is_kabkota
+        ):
             self.add_error("work_unit", _("Admin hanya ada di tingkat provinsi."))
         return cleaned
 
@@ -90,8 +94,11 @@ class ApproveView(AdminOnlyMixin, FormView):
         if "refuse" in request.POST and self.identity.awaiting_approval:
             self.identity.awaiting_approval = False
             self.identity.save(update_fields=["awaiting_approval"])
-            messages.success(request, _("Permintaan %(user)s ditolak; akun tetap nonaktif.")
-                             % {"user": self.identity.user})
+            messages.success(
+                request,
+                _("Permintaan %(user)s ditolak; akun tetap nonaktif.")
+                % {"user": self.identity.user},
+            )
             return redirect("accounts_admin:waiting")
         return super().post(request, *args, **kwargs)
 

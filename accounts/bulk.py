@@ -93,13 +93,20 @@ def check(text: str) -> list[Row]:
     for number, values in enumerate(read_csv(text), start=2):
         row = Row(number, values)
         add = row.errors.append
-        username, email, nip = values.get("username", ""), values.get("email", ""), values.get("nip", "")
+        username, email, nip = (
+            values.get("username", ""),
+            values.get("email", ""),
+            values.get("nip", ""),
+        )
         if not username:
             add(_("Nama pengguna kosong."))
         elif User.objects.filter(username__iexact=username).exists():
             add(_("Nama pengguna %(u)s sudah dipakai.") % {"u": username})
         elif username.lower() in seen_usernames:
-            add(_("Nama pengguna %(u)s sama dengan baris %(n)s.") % {"u": username, "n": seen_usernames[username.lower()]})
+            add(
+                _("Nama pengguna %(u)s sama dengan baris %(n)s.")
+                % {"u": username, "n": seen_usernames[username.lower()]}
+            )
         else:
             try:
                 User._meta.get_field("username").run_validators(username)
@@ -116,7 +123,10 @@ def check(text: str) -> list[Row]:
                 if User.objects.filter(email__iexact=email).exists():
                     add(_("E-mail %(e)s sudah dipakai akun lain.") % {"e": email})
                 elif email.lower() in seen_emails:
-                    add(_("E-mail %(e)s sama dengan baris %(n)s.") % {"e": email, "n": seen_emails[email.lower()]})
+                    add(
+                        _("E-mail %(e)s sama dengan baris %(n)s.")
+                        % {"e": email, "n": seen_emails[email.lower()]}
+                    )
         if nip:
             if StaffIdentity.objects.filter(staff_id=nip).exists():
                 add(_("NIP %(nip)s sudah dipakai akun lain.") % {"nip": nip})
@@ -131,12 +141,20 @@ def check(text: str) -> list[Row]:
         unit_key = values.get("work_unit", "").lower()
         row.work_unit = units.get(unit_key) or units_by_name.get(unit_key)
         if row.work_unit is None:
-            add(_("Satuan kerja %(w)s tidak dikenal (tulis kode atau namanya).") % {"w": values.get("work_unit", "") or "(kosong)"})
+            add(
+                _("Satuan kerja %(w)s tidak dikenal (tulis kode atau namanya).")
+                % {"w": values.get("work_unit", "") or "(kosong)"}
+            )
         elif row.role == Role.ADMIN and row.work_unit.is_kabkota:
             add(_("Admin hanya ada di tingkat provinsi."))
         password = values.get("password", "")
         if password:
-            candidate = User(username=username, email=email, first_name=values.get("first_name", ""), last_name=values.get("last_name", ""))
+            candidate = User(
+                username=username,
+                email=email,
+                first_name=values.get("first_name", ""),
+                last_name=values.get("last_name", ""),
+            )
             try:
                 password_validation.validate_password(password, candidate)
             except ValidationError as exc:

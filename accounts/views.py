@@ -73,8 +73,9 @@ class SsoCallbackView(SsoRequiredMixin, OIDCAuthenticationCallbackView):
             request.session[WAITING_SESSION_KEY] = user.pk
             return redirect("sso_waiting")
         if user is not None and not user.is_active:
-            audit.log_failed_login(request, user.get_username(), user=user, method="sso",
-                                   reason="disabled")
+            audit.log_failed_login(
+                request, user.get_username(), user=user, method="sso", reason="disabled"
+            )
             messages.error(
                 request,
                 _("Akun Anda dinonaktifkan. Hubungi admin SIMFONI bila ini keliru."),
@@ -89,7 +90,7 @@ class SsoCallbackView(SsoRequiredMixin, OIDCAuthenticationCallbackView):
 
 
 def waiting_view(request):
-    """"Menunggu persetujuan": shown after a first SSO login until an admin gives a role."""
+    """ "Menunggu persetujuan": shown after a first SSO login until an admin gives a role."""
     identity = (
         StaffIdentity.objects.select_related("user")
         .filter(user_id=request.session.get(WAITING_SESSION_KEY))

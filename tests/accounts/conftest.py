@@ -24,17 +24,39 @@ PROVIDER_PASSWORD = "sandi-penyedia-123"
 
 # People known to the provider (the test's SSO "BPS" accounts).
 PEOPLE = [
-    {"username": "andi", "email": "andi@bps.go.id", "nip": "198001012005011001",
-     "name": "Andi Pratama"},
+    {
+        "username": "andi",
+        "email": "andi@bps.go.id",
+        "nip": "198001012005011001",
+        "name": "Andi Pratama",
+    },
     {"username": "budi", "email": "budi@bps.go.id", "name": "Budi Santoso"},
-    {"username": "citra", "email": "citra@bps.go.id", "nip": "199203042015022002",
-     "name": "Citra Lestari"},
-    {"username": "dewi", "email": "dewi@bps.go.id", "nip": "198507072010012003",
-     "name": "Dewi Anggraini"},
-    {"username": "eko", "email": "eko@bps.go.id", "nip": "197711112002121004",
-     "name": "Eko Wibowo", "trick": "wrong_audience"},
-    {"username": "fajar", "email": "fajar@bps.go.id", "nip": "198812122012121005",
-     "name": "Fajar Nugroho", "trick": "expired"},
+    {
+        "username": "citra",
+        "email": "citra@bps.go.id",
+        "nip": "199203042015022002",
+        "name": "Citra Lestari",
+    },
+    {
+        "username": "dewi",
+        "email": "dewi@bps.go.id",
+        "nip": "198507072010012003",
+        "name": "Dewi Anggraini",
+    },
+    {
+        "username": "eko",
+        "email": "eko@bps.go.id",
+        "nip": "197711112002121004",
+        "name": "Eko Wibowo",
+        "trick": "wrong_audience",
+    },
+    {
+        "username": "fajar",
+        "email": "fajar@bps.go.id",
+        "nip": "198812122012121005",
+        "name": "Fajar Nugroho",
+        "trick": "expired",
+    },
 ]
 
 

@@ -95,7 +95,9 @@ def test_first_login_waits_for_approval_then_admin_approves(client, provider_bro
     assert new.is_active and not new.staff_identity.awaiting_approval
     assert list(new.groups.values_list("name", flat=True)) == [Role.OPERATOR]
     assert new.simfoni_profile.work_unit == unit
-    actions = set(ModelLogEntry.objects.filter(object_id=str(new.pk)).values_list("action", flat=True))
+    actions = set(
+        ModelLogEntry.objects.filter(object_id=str(new.pk)).values_list("action", flat=True)
+    )
     assert {audit.APPROVED, audit.ROLE} <= actions
 
     # Now SSO signs her in.
@@ -169,9 +171,7 @@ def test_bad_state_is_refused(client, provider_browser):
     back = provider_browser.authorize(start["Location"], "andi")
     query = parse_qs(urlsplit(back).query)
 
-    response = client.get(
-        "/sso/callback/", {"code": query["code"][0], "state": "keadaan-palsu"}
-    )
+    response = client.get("/sso/callback/", {"code": query["code"][0], "state": "keadaan-palsu"})
 
     assert response.status_code == 302 and response["Location"] == "/admin/login/"
     assert "Masuk dengan SSO BPS gagal" in " ".join(messages_of(response))

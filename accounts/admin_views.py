@@ -237,3 +237,84 @@ def account_header_buttons():
             _("Log keamanan akun"), url=reverse("accounts_admin:audit_log"), icon_name="history"
         ),
     ]
+
+
+class AllocationForm(forms.Form):
+    themes = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Tema yang diperiksa supervisor ini"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        from phenomena.models import Theme
+
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = Theme.objects.select_related("subject")
+        self.fields["themes"].label_from_instance = lambda t: f"{t.subject} — {t.name}"
+
+
+class AllocationView(AdminOnlyMixin, FormView):
+    """From the user's page: a supervisor's theme allocations (edited here), an operator's
+    outlets (those of their work unit, edited on the outlets' own page)."""
+
+    template_name = "accounts/admin/allocations.html"
+    form_class = AllocationForm
+    page_title = gettext_lazy("Alokasi")
+    header_icon = "list-ul"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.account = get_object_or_404(User, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def reviews(self):
+        return self.account.has_perm("workflows.review_phenomenon") and not (
+            self.account.has_perm("phenomena.administer_phenomenon")
+        )
+
+    def inputs(self):
+        return self.account.has_perm("phenomena.add_phenomenon") and not (
+            self.account.has_perm("phenomena.administer_phenomenon")
+        )
+
+    def get_initial(self):
+        return {"themes": list(self.account.theme_allocations.values_list("theme_id", flat=True))}
+
+    def get_context_data(self, **kwargs):
+        from phenomena.roles import get_profile
+
+        context = super().get_context_data(**kwargs)
+        profile = get_profile(self.account)
+        context.update(
+            account=self.account,
+            profile=profile,
+            reviews=self.reviews(),
+            inputs=self.inputs(),
+            outlets=profile.work_unit.outlets.select_related("source_type") if profile else [],
+        )
+        return context
+
+    def form_valid(self, form):
+        from workflows.models import SupervisorAllocation
+
+        if not self.reviews() or not self.request.user.has_perm(
+            "workflows.change_supervisorallocation"
+        ):
+            raise PermissionDenied
+        chosen = set(form.cleaned_data["themes"].values_list("pk", flat=True))
+        current = set(self.account.theme_allocations.values_list("theme_id", flat=True))
+        with transaction.atomic():
+            self.account.theme_allocations.exclude(theme_id__in=chosen).delete()
+            SupervisorAllocation.objects.bulk_create(
+                [
+                    SupervisorAllocation(supervisor=self.account, theme_id=pk)
+                    for pk in chosen - current
+                ]
+            )
+        messages.success(
+            self.request,
+            _("Alokasi tema %(user)s disimpan (%(n)s tema).")
+            % {"user": self.account.get_full_name() or self.account, "n": len(chosen)},
+        )
+        return redirect("accounts_admin:allocations", self.account.pk)

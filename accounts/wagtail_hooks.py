@@ -15,6 +15,7 @@ def register_account_urls():
         path("persetujuan/<int:pk>/", admin_views.ApproveView.as_view(), name="approve"),
         path("buat-dari-csv/", admin_views.BulkCreateView.as_view(), name="bulk_create"),
         path("log-keamanan/", admin_views.AuditLogView.as_view(), name="audit_log"),
+        path("<int:pk>/alokasi/", admin_views.AllocationView.as_view(), name="allocations"),
     ]
     return [path("akun/", include((urls, "accounts_admin"), namespace="accounts_admin"))]
 

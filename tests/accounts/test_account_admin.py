@@ -232,3 +232,50 @@ def test_audit_log_filters(admin_user, viewer):
     # Wagtail's site history shows the same entries with their Indonesian description.
     history = client.get("/admin/reports/site-history/").content.decode()
     assert "Gagal masuk (kata sandi): kata sandi salah atau akun tidak dikenal" in history
+
+
+# --- Allocations from the user's page ---------------------------------------------------------
+
+
+def test_supervisor_themes_edited_from_the_users_page(admin_user, supervisor):
+    from phenomena.models import Theme
+    from workflows.routing import supervisors_for_themes
+
+    client = signed_in(admin_user)
+    edit = client.get(f"/admin/users/edit/{supervisor.pk}/").content.decode()
+    assert f"/admin/akun/{supervisor.pk}/alokasi/" in edit
+    themes = list(Theme.objects.order_by("pk")[:2])
+
+    response = client.post(
+        f"/admin/akun/{supervisor.pk}/alokasi/", {"themes": [t.pk for t in themes]}
+    )
+
+    assert response.status_code == 302
+    assert set(supervisor.theme_allocations.values_list("theme_id", flat=True)) == {
+        t.pk for t in themes
+    }
+    assert supervisor in supervisors_for_themes([themes[0]])
+    client.post(f"/admin/akun/{supervisor.pk}/alokasi/", {"themes": [themes[1].pk]})
+    assert list(supervisor.theme_allocations.values_list("theme_id", flat=True)) == [themes[1].pk]
+
+
+def test_operator_page_lists_the_outlets_of_the_work_unit(admin_user, province_operator):
+    page = signed_in(admin_user).get(f"/admin/akun/{province_operator.pk}/alokasi/")
+    assert "Kompas.com" in page.content.decode()
+    # No theme allocation for an operator, even by a forged POST.
+    from phenomena.models import Theme
+
+    signed_in(admin_user).post(
+        f"/admin/akun/{province_operator.pk}/alokasi/", {"themes": [Theme.objects.first().pk]}
+    )
+    assert not province_operator.theme_allocations.exists()
+
+
+def test_only_admins_edit_allocations(supervisor, viewer):
+    from phenomena.models import Theme
+
+    response = signed_in(viewer).post(
+        f"/admin/akun/{supervisor.pk}/alokasi/", {"themes": [Theme.objects.first().pk]}
+    )
+    assert response.status_code in (302, 403)
+    assert not supervisor.theme_allocations.exists()

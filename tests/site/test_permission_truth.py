@@ -29,6 +29,7 @@ APP_DIRS = [
     "search",
     "simfoni_site",
     "notifications",
+    "accounts",
 ]
 
 # Never outside the policy: asking "is this an admin?" instead of asking for a permission, or
@@ -53,6 +54,8 @@ ROLE_DATA_MODULES = {
     "reminders/kinds.py": "notification kinds offered per role",
     "reminders/scrape.py": "audience of the scrape reminders",
     "reminders/forms.py": "preferences offer the kinds of the user's role",
+    "accounts/admin_views.py": "the SSO approval form validates an admin's work unit likewise",
+    "accounts/bulk.py": "CSV rows name a role; an admin's work unit is validated likewise",
 }
 ROLE_DATA_DIRS = ("alerts/",)  # kinds and audiences per role, moved from reminders
 

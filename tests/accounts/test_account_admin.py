@@ -279,3 +279,47 @@ def test_only_admins_edit_allocations(supervisor, viewer):
     )
     assert response.status_code in (302, 403)
     assert not supervisor.theme_allocations.exists()
+
+
+# --- Sessions and passwords -------------------------------------------------------------------
+
+
+def test_session_expires_after_session_cookie_age(settings, viewer):
+    import datetime
+
+    from freezegun import freeze_time
+
+    settings.SESSION_COOKIE_AGE = 600
+    client = Client()
+    start = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
+    with freeze_time(start):
+        login = client.post(
+            "/admin/login/", {"username": viewer.username, "password": PASSWORD, "remember": "1"}
+        )
+        assert login.status_code == 302
+    with freeze_time(start + datetime.timedelta(seconds=590)):
+        assert client.get("/admin/").status_code == 200
+    with freeze_time(start + datetime.timedelta(seconds=610)):
+        assert "/admin/login/" in client.get("/admin/")["Location"]
+
+
+def test_weak_local_password_refused(admin_user):
+    client = signed_in(admin_user)
+    unit = WorkUnit.objects.get(code="fungsi-ipds")
+    response = client.post(
+        "/admin/users/new/",
+        {
+            "username": "lemah",
+            "email": "lemah@bps.go.id",
+            "first_name": "Lemah",
+            "last_name": "Sandi",
+            "role": Role.VIEWER,
+            "work_unit": unit.pk,
+            "password1": "12345678",
+            "password2": "12345678",
+        },
+    )
+    assert response.status_code == 200
+    assert not User.objects.filter(username="lemah").exists()
+    errors = " ".join(response.context["form"].errors.get("password2", []))
+    assert errors  # Django's validators: too common, entirely numeric

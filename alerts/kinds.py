@@ -140,10 +140,11 @@ KINDS: dict[str, Kind] = {
             Channel.BOTH,
             optional=False,
         ),
+        # Sent once, to the account just approved: no role's preference page lists it.
         Kind(
             "account_approved",
             _("Akses SIMFONI Anda disetujui"),
-            (ADM, SPV, OPR, VWR),
+            (),
             Channel.BOTH,
             optional=False,
         ),

@@ -95,6 +95,8 @@ def test_first_login_waits_for_approval_then_admin_approves(client, provider_bro
     assert new.is_active and not new.staff_identity.awaiting_approval
     assert list(new.groups.values_list("name", flat=True)) == [Role.OPERATOR]
     assert new.simfoni_profile.work_unit == unit
+    told = [n.data["kind"] for n in Notification.objects.filter(recipient=new)]
+    assert told == ["account_approved"]
     actions = set(
         ModelLogEntry.objects.filter(object_id=str(new.pk)).values_list("action", flat=True)
     )

@@ -142,6 +142,22 @@ KINDS: dict[str, Kind] = {
             Channel.BOTH,
             optional=False,
         ),
+        # Accounts (accounts app): a first SSO login waits for an admin; the answer.
+        Kind(
+            "account_request",
+            _("Permintaan akses lewat SSO menunggu persetujuan"),
+            (ADM,),
+            Channel.BOTH,
+            optional=False,
+        ),
+        # Sent once, to the account just approved: no role's preference page lists it.
+        Kind(
+            "account_approved",
+            _("Akses SIMFONI Anda disetujui"),
+            (),
+            Channel.BOTH,
+            optional=False,
+        ),
         # Viewers: one digest of the newly approved phenomena, not one notice per approval.
         Kind(
             "phenomenon_published",

@@ -94,6 +94,9 @@ class SimfoniUserIndexView(IndexView):
             buttons.append(
                 HeaderButton(label, url=reverse("wagtailusers_users:locked"), icon_name="lock")
             )
+            from accounts.admin_views import account_header_buttons
+
+            buttons.extend(account_header_buttons())
         return buttons
 
 

@@ -5,6 +5,7 @@ import math
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,9 +18,18 @@ class LogoutView(WagtailLogoutView):
     image on another site) answered 405 still logged the user out. Only a real logout does."""
 
     def dispatch(self, request, *args, **kwargs):
+        # Signed in through SSO: end the provider's session too (its end_session endpoint,
+        # OIDC_OP_LOGOUT_URL_METHOD), which then sends the browser back to the login page.
+        provider_logout = None
+        if request.method == "POST" and request.session.get("oidc_id_token"):
+            from django.utils.module_loading import import_string
+
+            provider_logout = import_string(settings.OIDC_OP_LOGOUT_URL_METHOD)(request)
         response = auth_views.LogoutView.dispatch(self, request, *args, **kwargs)
         if request.method == "POST" and response.status_code < 400:
             messages.success(request, _("Anda telah keluar."))
+            if provider_logout:
+                response = HttpResponseRedirect(provider_logout)
             # As Wagtail does: no fresh session cookie for an anonymous visitor.
             response.delete_cookie(
                 settings.SESSION_COOKIE_NAME,

@@ -28,6 +28,7 @@ urlpatterns = [
     *site_history_urls(),  # before Wagtail's own: site history narrowed per role
     path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
+    path("", include("accounts.urls")),  # /sso/: single sign-on (OpenID Connect)
     path("", include("home.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("search.urls")),  # /cari/ and /fenomena/<id>/

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "summaries",
     "dossiers",
     "api",
+    "accounts",
     "phenomena.apps.SimfoniUsersAppConfig",  # wagtail.users with the one-role user forms
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -189,6 +190,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before checking
     "django.contrib.auth.backends.ModelBackend",
+    "accounts.oidc.SimfoniOIDCBackend",  # idle unless the OIDC_* settings below are set
 ]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
@@ -200,6 +202,34 @@ AXES_ENABLE_ADMIN = False  # no Django admin; SIMFONI has its own screen
 # Behind reverse proxies: PROXY_COUNT of them append to X-Forwarded-For (0: use REMOTE_ADDR).
 SIMFONI_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "simfoni_site.accounts.client_ip"
+
+# Sessions end SESSION_COOKIE_AGE seconds after login (default 8 hours), or when the browser
+# closes if "Ingat saya" was not ticked at login.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
+
+# Single sign-on with OpenID Connect (accounts app, docs/sso.md), on when OIDC_RP_CLIENT_ID and
+# OIDC_DISCOVERY_URL (or the OIDC_OP_*_ENDPOINT URLs) are set. mozilla-django-oidc reads these.
+OIDC_DISCOVERY_URL = os.environ.get("OIDC_DISCOVERY_URL", "")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+# Endpoints: from the discovery document, unless set here.
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_OP_ISSUER = os.environ.get("OIDC_OP_ISSUER", "")
+OIDC_STAFF_ID_CLAIM = os.environ.get("OIDC_STAFF_ID_CLAIM", "nip")
+OIDC_EMAIL_CLAIM = os.environ.get("OIDC_EMAIL_CLAIM", "email")
+OIDC_USE_PKCE = env_bool("OIDC_USE_PKCE", True)
+OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT", "10"))
+OIDC_STORE_ID_TOKEN = True  # the hint for the provider's logout
+OIDC_OP_LOGOUT_URL_METHOD = "accounts.oidc.provider_logout_url"
+OIDC_CREATE_USER = True  # a first login creates an inactive account waiting for approval
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = SESSION_COOKIE_AGE
+LOGIN_REDIRECT_URL_FAILURE = "wagtailadmin_login"
 
 LOGIN_URL = "wagtailadmin_login"
 LOGIN_REDIRECT_URL = "dashboard"  # the dashboard is the first page after login

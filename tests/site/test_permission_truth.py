@@ -51,6 +51,8 @@ ROLE_DATA_MODULES = {
     "alerts/kinds.py": "notification kinds offered per role",
     "alerts/forms.py": "preferences offer the kinds of the user's role",
     "dossiers/reminders.py": "audience: operators are reminded of coverage gaps",
+    "accounts/admin_views.py": "the SSO approval form validates an admin's work unit likewise",
+    "accounts/bulk.py": "CSV rows name a role; an admin's work unit is validated likewise",
 }
 ROLE_DATA_DIRS = ()
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "workflows",
     "reminders",
     "alerts",
+    "transfer",
     "phenomena.apps.SimfoniUsersAppConfig",  # wagtail.users with the one-role user forms
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -303,3 +304,7 @@ REMINDER_SUPERVISOR_WAITING_DAYS = int(os.environ.get("REMINDER_SUPERVISOR_WAITI
 REMINDER_ARC_DAYS_BEFORE = int(os.environ.get("REMINDER_ARC_DAYS_BEFORE", "3"))
 REMINDER_SCRAPE_INTERVAL_DAYS = int(os.environ.get("REMINDER_SCRAPE_INTERVAL_DAYS", "14"))
 REMINDER_HOLIDAY_COUNTRY = os.environ.get("REMINDER_HOLIDAY_COUNTRY", "ID")
+
+# Spreadsheet import (transfer app): largest upload and most rows per import.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "20000"))

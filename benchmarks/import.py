@@ -1,8 +1,9 @@
 """Spreadsheet import: dry run and import time of a generated sheet (10,000 rows by default).
 
-    python benchmarks/import.py                       # SQLite file /tmp/simfoni_bench_import.sqlite3
-    python benchmarks/import.py --rows 2000 --database-url postgres://postgres@127.0.0.1:5432/simfoni_bench_import
-    python benchmarks/import.py --rows 1000 --profile # cProfile of the dry run, top 25
+    python benchmarks/import.py              # SQLite /tmp/simfoni_bench_import.sqlite3
+    python benchmarks/import.py --rows 2000 \
+        --database-url postgres://postgres@127.0.0.1:5432/simfoni_bench_import
+    python benchmarks/import.py --rows 1000 --profile  # cProfile of the dry run, top 25
 
 Starts from an empty, freshly migrated database (the file is deleted first; a PostgreSQL
 database is flushed), creates an admin, writes the sheet with ``tests/data/make_big_sheet.py``

@@ -373,8 +373,6 @@ def check_phenomenon(user, data: PhenomenonInput, *, not_duplicate_reason: str |
     return _validate(user, phenomenon, data, not_duplicate_reason)
 
 
-
-
 def create_phenomenon(
     user, data: PhenomenonInput, *, submit=False, not_duplicate_reason: str | None = None
 ) -> Phenomenon:

@@ -92,7 +92,9 @@ def export_models() -> list:
 
 def _fields(model, passwords: bool):
     if model is get_user_model() and not passwords:
-        return [f.name for f in model._meta.fields + model._meta.many_to_many if f.name != "password"]
+        return [
+            f.name for f in model._meta.fields + model._meta.many_to_many if f.name != "password"
+        ]
     return None
 
 
@@ -141,9 +143,7 @@ def restore(data: dict) -> dict[str, int]:
     if data.get("format") != FORMAT or data.get("version") != VERSION:
         raise RestoreError(_("Berkas ini bukan ekspor SIMFONI versi %(v)d.") % {"v": VERSION})
     if not _is_empty():
-        raise RestoreError(
-            _("Pemulihan hanya ke situs kosong (tanpa fenomena dan tanpa akun).")
-        )
+        raise RestoreError(_("Pemulihan hanya ke situs kosong (tanpa fenomena dan tanpa akun)."))
     models = export_models()
     known = {m._meta.label for m in models}
     unknown = set(data["models"]) - known

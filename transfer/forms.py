@@ -103,6 +103,4 @@ class MappingForm(forms.Form):
             self.initial[f"col_{index}"] = (columns or {}).get(index, IGNORE)
 
     def mapping(self) -> dict[str, str]:
-        return {
-            name.removeprefix("col_"): value for name, value in self.cleaned_data.items()
-        }
+        return {name.removeprefix("col_"): value for name, value in self.cleaned_data.items()}

@@ -264,9 +264,7 @@ class RowBuilder:
         if scope is None and not scope_text:
             errors.append(_("Cakupan kosong."))
 
-        subject = self.match(
-            tax.subjects, "subject", self.text(cells, "subject"), notes, errors
-        )
+        subject = self.match(tax.subjects, "subject", self.text(cells, "subject"), notes, errors)
         theme_text = self.text(cells, "theme")
         theme = self.match(
             tax.themes,
@@ -393,8 +391,9 @@ def run(
     built = [(line, builder.build(cells)) for line, cells in sheet.rows]
 
     already = dict(
-        ImportedRow.objects.filter(fingerprint__in=[b.fingerprint for _l, b in built])
-        .values_list("fingerprint", "phenomenon_id")
+        ImportedRow.objects.filter(fingerprint__in=[b.fingerprint for _l, b in built]).values_list(
+            "fingerprint", "phenomenon_id"
+        )
     )
     seen_fp: dict[str, int] = {}
     seen_url: dict[str, int] = {}

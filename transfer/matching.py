@@ -62,7 +62,7 @@ class Vocabulary:
         best = self.fuzzy[found[0][0]]
         rivals = [
             score
-            for name, score, in found[1:]
+            for name, score in found[1:]
             if self.fuzzy[name] != best and score > found[0][1] - FUZZY_MARGIN
         ]
         return None if rivals else best

@@ -117,9 +117,7 @@ class Sheet:
 
     @property
     def unrecognised(self) -> list[tuple[int, str]]:
-        return [
-            (i, h) for i, h in enumerate(self.headers) if h.strip() and i not in self.columns
-        ]
+        return [(i, h) for i, h in enumerate(self.headers) if h.strip() and i not in self.columns]
 
 
 # --- cells -----------------------------------------------------------------------------------
@@ -271,9 +269,7 @@ def read_sheet(content: bytes, filename: str, mapping: dict | None = None) -> Sh
                     columns.pop(other)
             columns[index] = field
     data = [
-        (line, cells)
-        for line, cells in rows[position + 1 :]
-        if any(cell_text(c) for c in cells)
+        (line, cells) for line, cells in rows[position + 1 :] if any(cell_text(c) for c in cells)
     ]
     return Sheet(rows[position][0], headers, columns, data)
 

@@ -12,9 +12,7 @@ from . import views
 def register_transfer_urls():
     return [
         path("impor-fenomena/", views.import_view, name="transfer_import"),
-        path(
-            "impor-fenomena/<int:batch_id>/", views.preview_view, name="transfer_import_preview"
-        ),
+        path("impor-fenomena/<int:batch_id>/", views.preview_view, name="transfer_import_preview"),
         path("ekspor-data/", views.export_view, name="transfer_export"),
     ]
 

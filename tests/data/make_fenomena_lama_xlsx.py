@@ -47,7 +47,7 @@ ROWS = [
     [
         2,
         "Okupansi hotel di Jakarta Utara meningkat",
-        "=CONCATENATE(\"Okupansi hotel\",\" naik\")",
+        '=CONCATENATE("Okupansi hotel"," naik")',
         "CNN Indonesia",
         "online",
         45560,

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from phenomena.models import Phenomenon, PhenomenonFingerprint, Role
 from tests.factories import PhenomenonFactory, submit
@@ -46,3 +46,28 @@ def test_round_trip_is_identical(collection, tmp_path, transactional_db):
     operator = get_user_model().objects.get(username="opsos2")
     assert not operator.has_usable_password()
     assert operator.has_perm("phenomena.add_phenomenon")
+
+
+def test_restore_refuses_a_site_that_is_not_empty(collection, tmp_path):
+    path = tmp_path / "ekspor.json"
+    call_command("export_all", output=str(path))
+    with pytest.raises(CommandError, match="situs kosong"):
+        call_command("restore_all", str(path))
+    assert Phenomenon.objects.count() == 3
+
+
+def test_csv_export_reads_back_through_the_import(collection):
+    from transfer import importer
+
+    stream = io.StringIO()
+    assert exporting.export_csv(stream) == 3
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    approved = next(r for r in rows if r["status"] == "disetujui")
+    assert approved["judul"] == collection["approved"].title
+    assert approved["kata kunci"] and approved["indikator"]
+    report = importer.run(
+        stream.getvalue().encode(), "ekspor.csv", user=collection["admin"], write=False
+    )
+    # Every column name is recognised, and every stored phenomenon is known as a duplicate.
+    assert set(report.columns) >= {"title", "narrative", "url", "source_date", "theme"}
+    assert report.counts["duplicate"] == 3, [r.messages for r in report.rows]

@@ -70,11 +70,17 @@ def test_dry_run_reports_every_row_and_writes_nothing(admin_user, existing):
 def test_import_writes_approved_phenomena_and_a_rerun_imports_nothing(admin_user, existing):
     report = run(admin_user, write=True)
     assert report.counts["import"] == 5
-    imported = Phenomenon.objects.filter(pk__in=[r.phenomenon_id for r in report.rows if r.phenomenon_id])
+    imported = Phenomenon.objects.filter(
+        pk__in=[r.phenomenon_id for r in report.rows if r.phenomenon_id]
+    )
     assert imported.count() == 5
     assert all(p.live and p.author == admin_user for p in imported)
     jaksel = imported.get(title__startswith="Kunjungan wisatawan")
-    assert (jaksel.scope.code, jaksel.area.code, jaksel.theme.name) == ("kabkota", "3171", "Pariwisata")
+    assert (jaksel.scope.code, jaksel.area.code, jaksel.theme.name) == (
+        "kabkota",
+        "3171",
+        "Pariwisata",
+    )
     assert jaksel.sources.get().outlet.name == "CNN Indonesia"
     krl = imported.get(title__startswith="Penumpang KRL")
     source = krl.sources.get()

@@ -17,6 +17,7 @@ from .reading import SheetError, read_sheet
 
 IMPORT_PERMISSION = "transfer.import_phenomena"
 EXPORT_PERMISSION = "transfer.export_collection"
+PREVIEW_KEPT = datetime.timedelta(days=1)
 
 
 def _require(request, permission):
@@ -27,6 +28,10 @@ def _require(request, permission):
 def import_view(request):
     """Step 1: upload a sheet and choose whose input it becomes and how it enters."""
     _require(request, IMPORT_PERMISSION)
+    # Uploads previewed but never confirmed are kept a day (their file is in the batch).
+    ImportBatch.objects.filter(
+        status=ImportBatch.Status.PREVIEW, created_at__lt=timezone.now() - PREVIEW_KEPT
+    ).delete()
     form = UploadForm(user=request.user)
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES, user=request.user)

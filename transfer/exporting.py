@@ -151,6 +151,9 @@ def restore(data: dict) -> dict[str, int]:
         raise RestoreError(_("Model tidak dikenal: %(m)s") % {"m": ", ".join(sorted(unknown))})
     counts = {}
     with transaction.atomic():
+        if connection.vendor == "postgresql":  # objects refer forward (e.g. latest revision)
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         with connection.constraint_checks_disabled():
             for model in reversed(models):
                 model._base_manager.all().delete()

@@ -363,6 +363,16 @@ def _validate(user, phenomenon, data: PhenomenonInput, not_duplicate_reason):
 # --- writing ---------------------------------------------------------------------------------
 
 
+def check_phenomenon(user, data: PhenomenonInput, *, not_duplicate_reason: str | None = None):
+    """What ``create_phenomenon(user, data)`` would refuse, without writing anything: raises
+    its ``ValidationError`` / ``DuplicateError`` (and ``PermissionDenied``), else returns the
+    near matches that ``not_duplicate_reason`` acknowledges (a dry run, e.g. of an import)."""
+    _require(user, "add")
+    phenomenon = Phenomenon()
+    _apply(phenomenon, data)
+    return _validate(user, phenomenon, data, not_duplicate_reason)
+
+
 def create_phenomenon(
     user, data: PhenomenonInput, *, submit=False, not_duplicate_reason: str | None = None
 ) -> Phenomenon:

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "dossiers",
     "api",
     "accounts",
+    "transfer",
     "phenomena.apps.SimfoniUsersAppConfig",  # wagtail.users with the one-role user forms
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -373,3 +374,6 @@ DOSSIER_PARAGRAPH_PROVIDER = os.environ.get(
     "DOSSIER_PARAGRAPH_PROVIDER", "dossiers.paragraph.TemplateParagraph"
 )
 DOSSIER_PDF_FONT = os.environ.get("DOSSIER_PDF_FONT", "")
+# Spreadsheet import (transfer app): largest upload and most rows per import.
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "20000"))

@@ -86,6 +86,8 @@ RULES = [
     ("wagtailsnippets_phenomena_*", {ADMIN}, NONE),
     ("wagtailsnippets:index", NONE, SIGNED_IN),
     ("home_arc_import", {ADMIN}, NONE),
+    # transfer app: spreadsheet import and the collection export (admins only).
+    ("transfer_*", {ADMIN}, NONE),
     # Approval workflow.
     ("workflows:queue", REVIEW, NONE),
     ("workflows:queue_results", REVIEW, NONE),

@@ -34,8 +34,15 @@ def area_names() -> list[tuple[str, str]]:
         return list(Scope.objects.filter(parent__isnull=False).values_list("label", "code"))
 
 
-def site_names() -> list:
-    """The reference names, then the database areas (an area's own code wins on a clash)."""
+def site_names() -> list | None:
+    """The reference names, then the database areas (an area's own code wins on a clash).
+
+    None while the apps are still loading (a module analysing words at import time): the
+    areas are read on the next lookup instead of never."""
+    from django.apps import apps
+
+    if not apps.ready:
+        return None
     names = reference_names()
     try:
         names += area_names()

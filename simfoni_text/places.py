@@ -114,7 +114,8 @@ def install(items: Iterable) -> None:
 def install_lazily(loader: Callable[[], Iterable]) -> None:
     """Install ``loader()`` on the next lookup (e.g. names read from a database not yet ready).
 
-    The names installed so far stay in use until then.
+    The names installed so far stay in use until then. A loader that returns None is not ready
+    yet (e.g. called while the application is still starting): it is asked again next time.
     """
     global _loader
     with _lock:
@@ -126,7 +127,9 @@ def _current() -> _State:
         with _lock:
             loader = _loader
             if loader is not None:
-                install(loader())
+                items = loader()
+                if items is not None:
+                    install(items)
     return _state
 
 

@@ -14,6 +14,7 @@ greedily, one per phenomenon, skipping near-repeats.
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import re
 from collections import Counter
@@ -32,11 +33,22 @@ _DIRECTION_WORDS = {
     "kontraksi deflasi rendah",
     STABIL: "stabil tetap terkendali datar",
 }
-DIRECTION_TERMS = {
-    direction: {term for word in words.split() for term in analyse(word)}
-    for direction, words in _DIRECTION_WORDS.items()
-}
-ALL_DIRECTION_TERMS = set().union(*DIRECTION_TERMS.values())
+
+
+@functools.cache
+def direction_terms() -> dict[str, set[str]]:
+    """The analysed direction words. Computed on first use, not at import: analysis reads the
+    place names, which come from the database once the site is running."""
+    return {
+        direction: {term for word in words.split() for term in analyse(word)}
+        for direction, words in _DIRECTION_WORDS.items()
+    }
+
+
+@functools.cache
+def all_direction_terms() -> set[str]:
+    return set().union(*direction_terms().values())
+
 
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[\"“'(]?[A-Z0-9])")
 _NUMBER_RE = re.compile(r"\d")
@@ -114,7 +126,7 @@ def word_direction(text: str) -> str | None:
     """The direction the words of `text` lean to (naik/turun/stabil), or None."""
     counts = Counter()
     for term in analyse(text):
-        for direction, terms in DIRECTION_TERMS.items():
+        for direction, terms in direction_terms().items():
             if term in terms:
                 counts[direction] += 1
     if not counts:
@@ -200,7 +212,7 @@ def rank_sentences(items: list[Item]) -> list[_Sentence]:
         sentence.score = centrality / math.sqrt(len(sentence.terms))
         if _NUMBER_RE.search(sentence.text):
             sentence.score += 0.3
-        if sentence.terms & ALL_DIRECTION_TERMS:
+        if sentence.terms & all_direction_terms():
             sentence.score += 0.3
     sentences.sort(key=lambda s: (-s.score, s.item_id))
     return sentences

@@ -109,3 +109,24 @@ def test_areas_in_the_database_are_installed_with_the_reference_names():
     assert names["sleman"] == "3404"
     assert names["jakarta selatan"] == "3171"
     assert names["jaksel"] == "3171"
+
+
+def test_a_lookup_while_the_apps_load_leaves_the_areas_for_later():
+    """A module that analyses words at import time must not make the site forget its areas."""
+    calls = []
+
+    def loader():
+        calls.append(1)
+        return None if len(calls) == 1 else [("Kota Contoh", "9999")]
+
+    from simfoni_text import places
+
+    saved = places.names()
+    try:
+        places.install([])
+        places.install_lazily(loader)
+        assert places.names() == ()  # not ready: nothing installed, asked again later
+        assert [name.name for name in places.names()] == ["kota contoh"]
+        assert len(calls) == 2
+    finally:
+        places.install(saved)

@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.users.views.users import UserViewSet
 
 from search import filters
+from search.models import SynonymGroup
 
 from . import admin_guards, users_admin
 from .admin_views import (
@@ -371,6 +372,15 @@ class ReferenceDataGroup(ViewSetGroup):
             ["indicator", Column("date", label=_("Tanggal rilis"), sort_key="date")],
             ordering=["-date", "indicator__sort_order"],
             filterset_class=ReleaseDateFilterSet,
+        ),
+        # The search thesaurus (search/thesaurus.py): abbreviations and synonyms.
+        reference_viewset(
+            SynonymGroup,
+            "resubmit",
+            9,
+            ["terms", "kind", "note", "active"],
+            ["__str__", "kind", "note", "active"],
+            search_fields=["terms", "note"],
         ),
     )
 

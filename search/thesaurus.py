@@ -166,8 +166,9 @@ def generated_groups() -> list[list[str]]:
         if place.area:
             by_area.setdefault(place.area, []).append(place.name)
     for names in by_area.values():
+        bare = [_AREA_PREFIX_RE.sub("", name) for name in names]  # "kota x" -> "x"
         extra = [kabkota_abbreviation(name) for name in names]
-        raw.append([*names, *(a for a in extra if a)])
+        raw.append([*names, *bare, *(a for a in extra if a)])
     return raw
 
 

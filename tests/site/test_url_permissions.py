@@ -127,6 +127,13 @@ RULES = [
     ("wagtaildocs_authenticate_with_password", NONE, ANY),
 ]
 
+# Search thesaurus (search app, issue #12): admins edit it under Data Referensi. Placed
+# before the catch-all rules.
+RULES[:0] = [
+    ("wagtailsnippets_simfoni_search_synonymgroup:*", {ADMIN}, NONE),
+    ("wagtailsnippetchoosers_simfoni_search_synonymgroup:*", NONE, {ADMIN}),
+]
+
 SKIPPED_PATTERNS = {"admin/^.*/$", "admin/test404/"}
 
 

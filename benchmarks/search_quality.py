@@ -37,8 +37,9 @@ LABELS = ROOT / "tests" / "data" / "search_labels.json"
 def fresh_database(url: str | None) -> str:
     if not url:
         return f"sqlite:///{tempfile.mkdtemp()}/quality.sqlite3"
-    import psycopg
     from urllib.parse import urlsplit
+
+    import psycopg
 
     parts = urlsplit(url)
     name = parts.path.lstrip("/")

@@ -5,11 +5,13 @@ thesaurus), :func:`relaxed_ids` asks the engine for the phenomena containing *an
 words (at most :data:`CANDIDATES`, in the engine's relevance order) and ranks them by
 
 1. how many of the query's word groups (a word with its synonyms) they cover,
-2. where: a group in the title counts 3, in the keywords 2, in the narrative or outlet 1,
+2. where, weighted by rarity: a group in the title counts 3, in the keywords 2, in the
+   narrative or outlet 1, each times the group's inverse frequency among the candidates,
 3. the engine's own order.
 
-Phenomena covering fewer than half the groups are left out when some cover at least half,
-so a phenomenon sharing one common word with a long query does not fill the page. The
+Phenomena whose covered groups weigh (by rarity) less than :data:`FLOOR` of the best
+candidate's are left out, so a phenomenon sharing only common words ("harga", "pasar")
+with a long query does not fill the page. The
 engine's own matching (analysed terms) decides what is a candidate, so the stemming
 traps (pengangguran ≠ anggur) hold here too.
 
@@ -34,6 +36,9 @@ RELAX_BELOW = 10
 CANDIDATES = 200
 #: Field weights of a covered group.
 TITLE, KEYWORDS, TEXT = 3, 2, 1
+#: Partial matches whose covered words weigh less than this share of the best one's are
+#: left out (a phenomenon sharing only common words with a long query).
+FLOOR = 0.34
 #: Vocabulary for suggestions: words of the newest approved phenomena (and the keywords).
 VOCABULARY_SAMPLE = 3000
 VOCABULARY_SECONDS = 3600
@@ -47,9 +52,9 @@ def _contains(terms: list[str], variant: tuple[str, ...]) -> bool:
     return any(tuple(terms[i : i + n]) == variant for i in range(len(terms) - n + 1))
 
 
-def coverage(groups, title: list[str], keywords: list[str], text: list[str]) -> tuple[int, int]:
-    """(groups covered, sum of the best field weight of each) for one phenomenon."""
-    covered = weight = 0
+def coverage(groups, title: list[str], keywords: list[str], text: list[str]) -> list[int]:
+    """The best field weight (0 when absent) of each query group in one phenomenon."""
+    out = []
     for group in groups:
         best = 0
         for variant in group:
@@ -60,10 +65,8 @@ def coverage(groups, title: list[str], keywords: list[str], text: list[str]) -> 
                 best = max(best, KEYWORDS)
             elif _contains(text, variant):
                 best = max(best, TEXT)
-        if best:
-            covered += 1
-            weight += best
-    return covered, weight
+        out.append(best)
+    return out
 
 
 def relaxed_ids(engine, queryset, params, terms, with_facets=False):
@@ -80,23 +83,35 @@ def relaxed_ids(engine, queryset, params, terms, with_facets=False):
         .prefetch_related("keywords", "sources__outlet")
     )
     groups = terms.groups
-    scored = {}
+    fields = {}
     for row in rows:
         keywords = [tag.name for tag in row.keywords.all()]
         outlets = [s.outlet.name for s in row.sources.all() if s.outlet_id]
-        scored[row.pk] = coverage(
+        fields[row.pk] = coverage(
             groups,
             analyse(row.title),
             analyse("\n".join(keywords)),
             analyse("\n".join([row.narrative, *outlets])),
         )
+    # A rare word weighs more than a common one (inverse frequency among the candidates).
+    n = len(fields)
+    rarity = [
+        math.log(1 + n / max(1, sum(1 for f in fields.values() if f[g])))
+        for g in range(len(groups))
+    ]
+    scores = {
+        pk: (
+            sum(1 for w in f if w),
+            sum(r for r, w in zip(rarity, f, strict=True) if w),
+            sum(r * w for r, w in zip(rarity, f, strict=True)),
+        )
+        for pk, f in fields.items()
+    }
+    best = max((s[1] for s in scores.values()), default=0)
     position = {pk: i for i, pk in enumerate(ids)}
-    best = max((c for c, _w in scored.values()), default=0)
-    floor = math.ceil(len(groups) / 2)
-    floor = floor if best >= floor else best
-    kept = [pk for pk in ids if pk in scored and scored[pk][0] >= max(1, floor)]
+    kept = [pk for pk in ids if pk in scores and scores[pk][0] and scores[pk][1] >= best * FLOOR]
     if params.effective_sort == "relevance":
-        kept.sort(key=lambda pk: (-scored[pk][0], -scored[pk][1], position[pk]))
+        kept.sort(key=lambda pk: (-scores[pk][0], -scores[pk][2], position[pk]))
     return kept, result.facets
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the data tables below read best one row per line)
 """Generate the labelled search-quality set ``search_labels.json`` (issue #12).
 
 Deterministic (seeded): running it twice writes the same file.
@@ -359,7 +360,7 @@ QUERIES = [
     ("tingkat pengangguran terbuka", "pengangguran", None, None, ["trap-anggur", "trap-tingkat"], "abbreviation"),
     ("wisman", "wisman", None, None, [], "abbreviation"),
     ("wisatawan mancanegara", "wisman", None, None, [], "abbreviation"),
-    ("turis asing", "wisman", None, None, ["trap-selat"], "synonym"),
+    ("turis asing", "wisman", None, None, [], "synonym"),
     ("BBM", "bbm", None, None, [], "abbreviation"),
     ("harga bahan bakar minyak", "bbm", None, None, [], "abbreviation"),
     ("PHK", "phk", None, None, [], "abbreviation"),
@@ -409,19 +410,19 @@ QUERIES = [
     ("dampak kenaikan harga BBM terhadap inflasi", "bbm", None, None, [], "question"),
     ("apa penyebab PHK di pabrik garmen", "phk", None, None, [], "question"),
     ("bagaimana kondisi pengangguran di Jaksel", "pengangguran", "3171", None, ["trap-anggur"], "question"),
-    ("apakah nelayan tidak melaut karena cuaca", "nelayan", None, None, ["trap-selat"], "question"),
+    ("apakah nelayan tidak melaut karena cuaca", "nelayan", None, None, [], "question"),
     ("kenapa harga cabai naik", "inflasi", None, None, ["trap-anggur"], "question"),
     ("pengaruh UMP terhadap pengusaha", "ump", None, None, [], "question"),
     ("mengapa penumpang KRL bertambah", "krl", None, None, [], "question"),
     # Derivations
     ("eksportir", "ekspor", None, None, [], "derivation"),
-    ("ekspor turun", "ekspor", None, None, [], "derivation"),
+    ("kinerja eksportir", "ekspor", None, None, [], "derivation"),
     ("pulau seribu wisata", "pulau", "3101", None, ["trap-seribu"], "derivation"),
-    ("berwisata ke kepulauan", "pulau", None, None, ["trap-selat"], "derivation"),
+    ("berwisata ke kepulauan", "pulau", None, None, [], "derivation"),
     ("pengangguran", "pengangguran", None, None, ["trap-anggur", "trap-tingkat"], "trap"),
-    ("nelayan jakarta selatan gelombang", "nelayan", None, None, ["trap-selat"], "trap"),
+    ("cabai jakarta selatan", "inflasi", "3171", None, ["trap-selat"], "trap"),
     # Extra words no text contains (relaxed matching)
-    ("lonjakan harga cabai merah keriting di pasar induk", "inflasi", None, None, ["trap-anggur"], "relaxed"),
+    ("lonjakan harga cabai merah keriting di pasar induk", "inflasi", None, None, [], "relaxed"),
     ("laporan gelombang PHK massal sektor tekstil", "phk", None, None, [], "relaxed"),
     ("statistik penumpang KRL harian terbaru", "krl", None, None, [], "relaxed"),
     ("data wisman hotel bintang lima", "wisman", None, None, [], "relaxed"),

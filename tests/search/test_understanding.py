@@ -16,7 +16,6 @@ from search.models import SynonymGroup
 from search.params import parse_params
 from search.service import export_hits, run_search
 from tests.factories import AdminFactory, ViewerFactory
-
 from tests.search.conftest import SearchPhenomenonFactory, refresh_index
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,9 @@
 
 * a kab/kota ("Jaksel", "Jakarta Selatan", "Kota Jakarta Selatan"), a month with a year
   ("Oktober 2024", "okt 2024") or a year ("2024") typed in the query becomes a **filter**
-  (kab/kota, reference period), unless the same filter is already set; :attr:`found` says
+  (kab/kota, reference period), unless the same filter is already set; a kab/kota is a
+  filter only beside other search words (typed alone it is searched in the text, with all
+  its names); :attr:`found` says
   which words became which filter, so the page shows them as removable chips;
 * question words ("mengapa", "bagaimana", "apakah", "dampak", "terhadap"…) are dropped
   (:data:`QUESTION_WORDS`), unless nothing else is left;
@@ -175,6 +177,21 @@ def understand(params: SearchParams) -> Understanding:
                 period = (datetime.date(year, 1, 1), datetime.date(year, 12, 1))
                 found.append(Found(word, "period", str(year)))
             break
+    if new_area is not None and not analyse(
+        " ".join(w for w, k in zip(words, keep, strict=True) if k and w not in QUESTION_WORDS)
+    ):
+        # Only a place (and a period) typed: search the place's names in the text too, since
+        # a province-wide phenomenon may be about it; the filter would hide that one.
+        new_area = None
+        for i, found_item in enumerate(list(found)):
+            if found_item.filter == "area":
+                found.pop(i)
+                place = found_item.words.split()
+                for j in range(len(words) - len(place) + 1):
+                    if words[j : j + len(place)] == place:
+                        for k in range(j, j + len(place)):
+                            keep[k] = True
+                        break
     remaining = [w for w, k in zip(words, keep, strict=True) if k]
     ignored = [w for w in remaining if w in QUESTION_WORDS and w not in STOP_WORDS]
     content = [w for w in remaining if w not in QUESTION_WORDS]

@@ -23,6 +23,7 @@ that vocabulary (rapidfuzz), if one is close enough.
 from __future__ import annotations
 
 import math
+import time
 
 from django.core.cache import cache
 
@@ -43,6 +44,8 @@ FLOOR = 0.34
 VOCABULARY_SAMPLE = 3000
 VOCABULARY_SECONDS = 3600
 SUGGEST_MIN_SCORE = 75
+#: This process's copy of the vocabulary: (cache key, built at, value).
+_vocabulary = None
 
 
 def _contains(terms: list[str], variant: tuple[str, ...]) -> bool:
@@ -122,9 +125,15 @@ def relaxed_ids(engine, queryset, params, terms, with_facets=False):
 
 def vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     """(analysed terms, plain words) of the newest approved phenomena, cached per index state."""
+    global _vocabulary
     key = facet_mod.cache_key("vocabulary", (VOCABULARY_SAMPLE,))
+    now = time.monotonic()
+    memo = _vocabulary
+    if memo is not None and memo[0] == key and now - memo[1] < VOCABULARY_SECONDS:
+        return memo[2]
     cached = cache.get(key)
     if cached is not None:
+        _vocabulary = (key, now, cached)
         return cached
     from taggit.models import Tag
 
@@ -150,6 +159,7 @@ def vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
         terms.update(analyse(text))
     value = (frozenset(terms), tuple(sorted(words)))
     cache.set(key, value, VOCABULARY_SECONDS)
+    _vocabulary = (key, now, value)
     return value
 
 

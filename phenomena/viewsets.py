@@ -1,6 +1,7 @@
 """Admin screens for phenomena and reference data, built on Wagtail's viewsets."""
 
 import django_filters
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -369,6 +370,16 @@ class ReferenceDataGroup(ViewSetGroup):
             ["indicator", Column("date", label=_("Tanggal rilis"), sort_key="date")],
             ordering=["-date", "indicator__sort_order"],
             filterset_class=ReleaseDateFilterSet,
+        ),
+        # The search thesaurus (search/thesaurus.py): abbreviations and synonyms. Looked up by
+        # name: the search app builds on this one, not the other way round (no import cycle).
+        reference_viewset(
+            apps.get_model("simfoni_search", "SynonymGroup"),
+            "resubmit",
+            9,
+            ["terms", "kind", "note", "active"],
+            ["__str__", "kind", "note", "active"],
+            search_fields=["terms", "note"],
         ),
     )
 

@@ -10,6 +10,15 @@ class SearchConfig(AppConfig):
     label = "simfoni_search"
     verbose_name = _("Pencarian")
 
+    # Admins edit the search thesaurus (Data Referensi -> Tesaurus pencarian); collected by
+    # phenomena.roles.role_permissions.
+    role_permissions = {
+        "Admin": [
+            f"simfoni_search.{action}_synonymgroup"
+            for action in ("add", "change", "delete", "view")
+        ],
+    }
+
     def ready(self):
         from phenomena.models import Phenomenon
 
@@ -17,6 +26,15 @@ class SearchConfig(AppConfig):
         from .engines import uses_wagtail_index
 
         subscribers.register()
+        from django.db.models.signals import post_delete, post_save
+
+        from . import thesaurus
+        from .models import SynonymGroup
+
+        post_save.connect(thesaurus.changed, sender=SynonymGroup, dispatch_uid="thesaurus-saved")
+        post_delete.connect(
+            thesaurus.changed, sender=SynonymGroup, dispatch_uid="thesaurus-deleted"
+        )
         # Where the search table serves search, Wagtail's index of phenomena is never read:
         # Wagtail stops writing it on every save (read when wagtail.search connects its
         # signal handlers, in its own ready(), which runs after this one).

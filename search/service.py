@@ -22,11 +22,12 @@ from django.utils.translation import gettext as _
 from phenomena.filters import ID_FILTERS
 from phenomena.models import Phenomenon
 from phenomena.permissions import visible_phenomena
-from simfoni_text.analysis import analyse_query
 
 from . import facets as facet_mod
+from . import relaxed as relaxed_mod
 from .engines import EngineResult, get_engine
 from .params import SearchParams
+from .understanding import Understanding, understand
 
 __all__ = ["EngineResult", "Result", "export_hits", "get_engine", "run_search"]
 
@@ -87,6 +88,14 @@ class Result:
     approximate_facets: bool = False
     #: True when the total itself was estimated (the result set is very large).
     approximate_total: bool = False
+    #: What the query was understood as (filters found in it, question words dropped).
+    understanding: Understanding | None = None
+    #: True when phenomena matching only some of the words fill the page.
+    partial: bool = False
+    #: How many phenomena match every word (when ``partial``).
+    complete_total: int = 0
+    #: "Maksud Anda …?": a query with the misspelt words replaced, or "".
+    suggestion: str = ""
 
 
 def approved_queryset(user):
@@ -102,8 +111,10 @@ def run_search(params: SearchParams, user, *, with_facets=True, engine=None) -> 
     """Search approved phenomena visible to `user`. Never raises for bad input."""
     engine = engine or get_engine()
     messages = list(params.messages)
-    terms = analyse_query(params.q)
-    if params.q.strip() and not terms:
+    understanding = understand(params)
+    params = understanding.params
+    terms = understanding.terms
+    if params.q.strip() and not terms and not understanding.found:
         messages.append(
             _(
                 "Kata kunci tidak berisi kata yang dapat dicari (hanya kata umum atau tanda "
@@ -121,6 +132,34 @@ def run_search(params: SearchParams, user, *, with_facets=True, engine=None) -> 
         result = engine.search(
             approved_queryset(user), params, terms, page.offset, params.per_page, with_facets
         )
+    partial, complete_total, suggestion = False, result.total, ""
+    if terms and result.total < relaxed_mod.RELAX_BELOW and not result.approximate_total:
+        queryset = approved_queryset(user)
+        ranked, facets = relaxed_mod.relaxed_ids(engine, queryset, params, terms, with_facets)
+        if len(ranked) > result.total:
+            partial = True
+            page.total = len(ranked)
+            if page.offset >= page.total:
+                page.number = page.num_pages
+            result = EngineResult(
+                ids=ranked[page.offset : page.offset + params.per_page],
+                total=len(ranked),
+                facets=facets if with_facets else {},
+            )
+            if complete_total:
+                messages.append(
+                    _(
+                        "Hanya %(n)s fenomena memuat semua kata; sesudahnya ditampilkan yang "
+                        "paling mendekati."
+                    )
+                    % {"n": complete_total}
+                )
+            else:
+                messages.append(
+                    _("Tidak ada yang memuat semua kata; menampilkan yang paling mendekati.")
+                )
+        if not complete_total:
+            suggestion = relaxed_mod.suggest(params.q, understanding)
     hits = load_hits(result.ids, user)
     return Result(
         hits=hits,
@@ -133,6 +172,10 @@ def run_search(params: SearchParams, user, *, with_facets=True, engine=None) -> 
         backend=engine.name,
         approximate_facets=result.approximate_facets,
         approximate_total=result.approximate_total,
+        understanding=understanding,
+        partial=partial,
+        complete_total=complete_total,
+        suggestion=suggestion,
     )
 
 
@@ -156,9 +199,17 @@ def export_hits(params: SearchParams, user, max_rows: int | None = None):
     """(hits, total) for an export: the first `max_rows` results in the chosen order."""
     max_rows = max_rows or EXPORT_MAX_ROWS
     engine = get_engine()
-    terms = analyse_query(params.q)
+    understanding = understand(params)
+    params, terms = understanding.params, understanding.terms
     result = engine.search(approved_queryset(user), params, terms, 0, max_rows, False)
-    return load_hits(result.ids, user), result.total
+    ids, total = result.ids, result.total
+    if terms and total < relaxed_mod.RELAX_BELOW and not result.approximate_total:
+        ranked, _facets = relaxed_mod.relaxed_ids(
+            engine, approved_queryset(user), params, terms, False
+        )
+        if len(ranked) > total:
+            ids, total = ranked[:max_rows], len(ranked)
+    return load_hits(ids, user), total
 
 
 # ---------------------------------------------------------------------------

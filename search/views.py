@@ -14,6 +14,10 @@ from phenomena.models import Phenomenon
 from . import export as export_mod
 from .params import ID_FILTERS, SORTS, parse_params
 from .service import EXPORT_MAX_ROWS, approved_queryset, export_hits, run_search
+from .understanding import understand
+
+#: URL parameter naming the words of the query that became a filter ("area:jaksel").
+TYPED_PARAM = "dari"
 
 FACET_TITLES = {
     "subject": "Subjek",
@@ -54,11 +58,33 @@ def _facet_groups(result):
     return groups
 
 
+def _typed(request, params) -> dict[str, str]:
+    """{filter: words typed} for the filters that came from the query and are still set."""
+    typed = {}
+    for raw in request.GET.getlist(TYPED_PARAM)[:4]:
+        name, _sep, words = raw.partition(":")
+        words = words.strip()[:60]
+        if name == "area" and params.area and words:
+            typed["area"] = words
+        elif name == "period" and (params.period_from or params.period_to) and words:
+            typed["period"] = words
+    return typed
+
+
 @login_required
 def search_view(request):
     params = parse_params(request.GET)
+    understanding = understand(params)
+    if understanding.found:
+        # Words that name a kab/kota or a period become that filter, in the URL (so the
+        # chip removes it like any other); the page says which words they were.
+        qd = understanding.params.to_querydict(q=understanding.remaining_q, page="")
+        for found in understanding.found:
+            qd.appendlist(TYPED_PARAM, f"{found.filter}:{found.words}")
+        return redirect(request.path + "?" + qd.urlencode())
     result = run_search(params, request.user)
     page = result.page
+    typed = _typed(request, params)
 
     def page_url(number):
         return "?" + params.to_querydict(page=number if number > 1 else "").urlencode()
@@ -68,7 +94,12 @@ def search_view(request):
         for item in group["items"]:
             if item["selected"]:
                 active.append(
-                    {"title": group["title"], "label": item["facet"].label, "url": item["url"]}
+                    {
+                        "title": group["title"],
+                        "label": item["facet"].label,
+                        "url": item["url"],
+                        "typed": typed.get(group["name"], ""),
+                    }
                 )
     for key, label in (("date_from", _("Sumber sejak")), ("date_to", _("Sumber sampai"))):
         value = getattr(params, key)
@@ -82,6 +113,18 @@ def search_view(request):
             )
     current = params.to_querydict()
     period_range = params.period_from != params.period_to
+    period_chip = any(f["title"] == _(FACET_TITLES["period"]) for f in active)
+    if not period_range and params.period_from and not period_chip:
+        from phenomena.dates import month_year
+
+        active.append(
+            {
+                "title": _("Periode referensi"),
+                "label": month_year(params.period_from),
+                "url": "?" + params.to_querydict(period_from="", period_to="", page="").urlencode(),
+                "typed": typed.get("period", ""),
+            }
+        )
     if period_range and (params.period_from or params.period_to):
         active.append(
             {
@@ -90,9 +133,15 @@ def search_view(request):
                     current.get("period_from", "…"), current.get("period_to", "…")
                 ),
                 "url": "?" + params.to_querydict(period_from="", period_to="", page="").urlencode(),
+                "typed": typed.get("period", ""),
             }
         )
     context = {
+        "typed": typed,
+        "ignored_words": result.understanding.ignored if result.understanding else [],
+        "suggestion_url": "?" + params.to_querydict(q=result.suggestion, page="").urlencode()
+        if result.suggestion
+        else "",
         "result": result,
         "params": params,
         "facet_groups": _facet_groups(result),

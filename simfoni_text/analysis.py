@@ -55,6 +55,8 @@ __all__ = [
     "analyse",
     "analyse_query",
     "analyse_to_string",
+    "clean_query",
+    "query_words",
     "normalise",
     "protected_words",
     "stem",
@@ -389,16 +391,11 @@ _FIELD_RE = re.compile(r"\{[^}]*\}\s*:|\b[^\W\d_][\w.]*:(?=\S)")
 _MODIFIER_RE = re.compile(r"[~^]\d*(?:[.,]\d+)?")
 
 
-def analyse_query(query: str) -> str:
-    """Return a user query as plain, space-separated analysed terms, or ``""``.
+def clean_query(query: str) -> str:
+    """A user query without operators, field filters, modifiers and excluded terms.
 
-    Safe to hand to any backend: the result contains only lowercase letters, digits,
-    dots inside numbers and single spaces. Operators never survive: quotes, brackets,
-    boolean words (AND/OR/NOT, FTS5 NEAR), ``+ - * ~ ^ \\``, field and column filters,
-    Lucene ranges and SQL punctuation are removed; terms marked for exclusion
-    ("-anggur", "NOT anggur") are dropped, since plain terms cannot express negation.
-    The query is cut to :data:`MAX_QUERY_CHARS` characters and :data:`MAX_QUERY_TERMS`
-    distinct terms. ``""`` means nothing searchable remains.
+    The first step of :func:`analyse_query`, for callers (query understanding) that look at
+    the query's words before they are analysed. Cut to :data:`MAX_QUERY_CHARS` characters.
     """
     if not query or not isinstance(query, str):
         return ""
@@ -410,6 +407,28 @@ def analyse_query(query: str) -> str:
     query = _EXCLUDED_RE.sub(" ", query)
     query = _FIELD_RE.sub(" ", query)
     query = _MODIFIER_RE.sub(" ", query)
+    return query
+
+
+def query_words(query: str) -> list[str]:
+    """The normalised tokens of a cleaned query that may become terms (operators dropped)."""
+    return [t for t in tokens(clean_query(query)) if t not in _QUERY_OPERATOR_WORDS]
+
+
+def analyse_query(query: str) -> str:
+    """Return a user query as plain, space-separated analysed terms, or ``""``.
+
+    Safe to hand to any backend: the result contains only lowercase letters, digits,
+    dots inside numbers and single spaces. Operators never survive: quotes, brackets,
+    boolean words (AND/OR/NOT, FTS5 NEAR), ``+ - * ~ ^ \\``, field and column filters,
+    Lucene ranges and SQL punctuation are removed; terms marked for exclusion
+    ("-anggur", "NOT anggur") are dropped, since plain terms cannot express negation.
+    The query is cut to :data:`MAX_QUERY_CHARS` characters and :data:`MAX_QUERY_TERMS`
+    distinct terms. ``""`` means nothing searchable remains.
+    """
+    query = clean_query(query)
+    if not query:
+        return ""
     terms: dict[str, None] = {}
     for term in analyse(query):
         if term in _QUERY_OPERATOR_WORDS:

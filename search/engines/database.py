@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 from django.db.models import F, OuterRef, Subquery
-from wagtail.search.query import MATCH_ALL
+from wagtail.search.query import MATCH_ALL, And, Or, Phrase, PlainText
 
 from phenomena import filters
 
@@ -91,16 +91,19 @@ class DatabaseEngine(WagtailIndexSync):
         if not by_relevance:
             queryset = apply_ordering(queryset, sort)
         results = self.backend.search(
-            terms or MATCH_ALL,
+            text_query(terms, getattr(terms, "operator", "and")),
             queryset,
-            operator="and",
             order_by_relevance=by_relevance,
         )
         total = results.count()
         ids = [obj.pk for obj in results[offset : offset + limit]] if limit else []
         raw = {}
         if with_facets:
-            raw = _cached_facets(params, lambda: self.facets(unfiltered, params, terms, results))
+            raw = _cached_facets(
+                params,
+                lambda: self.facets(unfiltered, params, terms, results),
+                (str(terms), getattr(terms, "operator", "and")),
+            )
         return EngineResult(ids=ids, total=total, facets=raw)
 
     def facets(self, queryset, params, terms, results):
@@ -111,9 +114,8 @@ class DatabaseEngine(WagtailIndexSync):
         for name in selected:
             relaxed = facet_mod.without(params, name)
             relaxed_results = self.backend.search(
-                terms or MATCH_ALL,
+                text_query(terms, getattr(terms, "operator", "and")),
                 filters.apply(queryset.order_by(), relaxed),
-                operator="and",
                 order_by_relevance=False,
             )
             raw.update(
@@ -124,6 +126,25 @@ class DatabaseEngine(WagtailIndexSync):
         return raw
 
 
+def text_query(terms, operator="and"):
+    """Wagtail's query for analysed `terms` (QueryTerms: every group, any variant of each).
+
+    ``operator="or"``: any group (the candidates of relaxed matching).
+    """
+    from ..understanding import QueryTerms
+
+    if not terms:
+        return MATCH_ALL
+    terms = QueryTerms.of(terms)
+    parts = []
+    for group in terms.groups:
+        variants = [PlainText(v[0]) if len(v) == 1 else Phrase(" ".join(v)) for v in group]
+        parts.append(variants[0] if len(variants) == 1 else Or(variants))
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)
+
+
 def _matching(results):
     """The queryset of every matching phenomenon, for facet subqueries."""
     if hasattr(results, "get_queryset"):
@@ -131,8 +152,8 @@ def _matching(results):
     return results.query_compiler.queryset  # MATCH_ALL / fallback backends
 
 
-def _cached_facets(params, compute):
-    key = facet_mod.cache_key("facets", params.cache_key_parts())
+def _cached_facets(params, compute, extra=()):
+    key = facet_mod.cache_key("facets", params.cache_key_parts() + extra)
     counts = cache.get(key)
     if counts is None:
         counts = compute()

@@ -112,6 +112,36 @@ def filter_clauses(params: SearchParams, facets=True) -> list:
     return clauses
 
 
+def text_clause(terms):
+    """The words of the query: every thesaurus group (any group with ``operator="or"``),
+    each group matched by any of its variants, a variant of several words as a phrase."""
+    from ..understanding import QueryTerms
+
+    terms = QueryTerms.of(terms)
+    groups = []
+    for group in terms.groups:
+        variants = [
+            Q(
+                "multi_match",
+                query=" ".join(v),
+                fields=TEXT_FIELDS,
+                type="phrase" if len(v) > 1 else "best_fields",
+                analyzer=ELASTICSEARCH_ANALYZER,
+            )
+            for v in group
+        ]
+        groups.append(
+            variants[0]
+            if len(variants) == 1
+            else Q("bool", should=variants, minimum_should_match=1)
+        )
+    if len(groups) == 1:
+        return groups[0]
+    if terms.operator == "and":
+        return Q("bool", must=groups)
+    return Q("bool", should=groups, minimum_should_match=1)
+
+
 def build_search(
     params: SearchParams, terms: str, index: str, offset: int, limit: int, with_facets=True
 ) -> Search:
@@ -132,14 +162,7 @@ def build_search(
         search = search.post_filter(Q("bool", filter=list(selected.values())))
     facet_filters = not selected
     if terms:
-        query = Q(
-            "multi_match",
-            query=terms,
-            fields=TEXT_FIELDS,
-            operator="and",
-            type="cross_fields",
-            analyzer=ELASTICSEARCH_ANALYZER,
-        )
+        query = text_clause(terms)
         search = search.query(
             Q("bool", must=[query], filter=filter_clauses(params, facets=facet_filters))
         )

@@ -308,6 +308,32 @@ def key_query(params) -> str:
     return " & ".join(groups)
 
 
+class Words:
+    """The query words as lexemes: groups of alternatives (QueryTerms), all or any group.
+
+    Each group is a list of variants, each variant a list of lexemes: the tsquery is
+    ``(v1 | (a & b)) & (…)`` (``|`` between groups for ``operator="or"``).
+    """
+
+    def __init__(self, groups=(), operator="and"):
+        self.groups = [[list(v) for v in group if v] for group in groups]
+        self.groups = [g for g in self.groups if g]
+        self.operator = operator
+
+    def __bool__(self):
+        return bool(self.groups)
+
+    def tsquery(self, prefix: str = "") -> str:
+        parts = []
+        for group in self.groups:
+            variants = [
+                _quote(prefix + v[0]) if len(v) == 1 else "(" + _all(prefix + w for w in v) + ")"
+                for v in group
+            ]
+            parts.append(variants[0] if len(variants) == 1 else "(" + " | ".join(variants) + ")")
+        return (" & " if self.operator == "and" else " | ").join(parts)
+
+
 def _and(*parts) -> str:
     return " & ".join(f"({p})" for p in parts if p)
 
@@ -325,9 +351,12 @@ class Query:
         self.disjunctive = []
         #: Selected keywords: counted even when they are not among the most frequent.
         self.keep_keywords = tuple(params.keyword)
-        self.words = list(words)
+        self.words = words if isinstance(words, Words) else Words([[w]] for w in words)
         self.keys = key_query(params)
-        self.tsquery = _and(_all(self.words), self.keys)
+        words_query = self.words.tsquery()
+        if self.words.operator != "and" and len(self.words.groups) > 1:
+            words_query = f"({words_query})"
+        self.tsquery = _and(words_query, self.keys)
         self.sql, self.args = [], []
         period_keyed = bool(_month_keys(params.period_from, params.period_to, "p", "y"))
         if params.period_from and not period_keyed:
@@ -356,7 +385,7 @@ class Query:
     @property
     def title_words(self) -> str:
         """Every word in the title: the first tier of relevance for very large result sets."""
-        return _all(f"j={w}" for w in self.words)
+        return self.words.tsquery("j=")
 
 
 _RANK = "ts_rank(d.tsv, %s::tsquery)"
@@ -529,17 +558,29 @@ def _planned_rows(cursor, query) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def _lexemes(cursor, terms) -> list[str]:
-    """The query words as the documents' lexemes (the same parser made both)."""
+def _lexemes(cursor, terms) -> Words:
+    """The query words as the documents' lexemes (the same parser made both), by group."""
+    from ..understanding import QueryTerms
+
     if not terms:
-        return []
-    cursor.execute("SELECT tsvector_to_array(to_tsvector('simple', %s))", [terms])
-    return list(cursor.fetchone()[0])
+        return Words()
+    terms = QueryTerms.of(terms)
+    flat = [(g, " ".join(v)) for g, group in enumerate(terms.groups) for v in group]
+    cursor.execute(
+        "SELECT tsvector_to_array(to_tsvector('simple', v)) "
+        "FROM unnest(%s::text[]) WITH ORDINALITY AS t(v, i) ORDER BY i",
+        [[text for _g, text in flat]],
+    )
+    groups = [[] for _ in terms.groups]
+    for (g, _text), (lexemes,) in zip(flat, cursor.fetchall(), strict=True):
+        if lexemes:
+            groups[g].append(list(lexemes))
+    return Words(groups, getattr(terms, "operator", "and"))
 
 
 def _rank(query, sort):
     if sort == "relevance":
-        return _RANK, [_all(query.words)]
+        return _RANK, [query.words.tsquery()]
     return "0", []
 
 
@@ -802,7 +843,8 @@ class PostgresTableEngine:
         if not queryset.exists():
             return EngineResult(ids=[], total=0, facets={})
         sort = params.effective_sort if terms else no_text_sort(params)
-        key = facet_mod.cache_key("pgfacets", params.cache_key_parts())
+        parts = (*params.cache_key_parts(), str(terms), getattr(terms, "operator", "and"))
+        key = facet_mod.cache_key("pgfacets", parts)
         cached = cache.get(key) if with_facets else None
         ids, total, raw, approximate, approximate_total = search(
             params, terms, sort, offset, limit, with_facets=with_facets and cached is None

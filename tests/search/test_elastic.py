@@ -86,8 +86,9 @@ def test_one_request_has_query_filters_facets_and_histogram():
         }
     )
     body = build_search(params, "naik harga", "simfoni_phenomena_phenomenon", 20, 10).to_dict()
-    must = body["query"]["bool"]["must"][0]["multi_match"]
-    assert must["query"] == "naik harga" and must["operator"] == "and"
+    # Every word is required (one multi_match per word; see test_thesaurus_groups_…).
+    words = body["query"]["bool"]["must"][0]["bool"]["must"]
+    assert [w["multi_match"]["query"] for w in words] == ["naik", "harga"]
     filters = body["query"]["bool"]["filter"]
     assert {"term": {"live_filter": True}} in filters
     assert {"range": {"reference_period_filter": {"gte": "2024-01-01"}}} in filters
@@ -148,3 +149,23 @@ def test_aggregations_are_read_back():
     assert parse_aggregations(wrapped)["keyword"] == {1: 4, 9: 1}
     assert parsed["period"] == {datetime.date(2024, 2, 1): 2}
     assert parsed["keyword"] == {}
+
+
+def test_thesaurus_groups_become_alternatives_and_phrases():
+    from search.understanding import QueryTerms
+
+    terms = QueryTerms([[("tpt",), ("tingkat", "pengangguran", "terbuka")], [("jakut",)]])
+    body = build_search(parse_params({"q": "x"}), terms, "i", 0, 10, False).to_dict()
+    tpt, jakut = body["query"]["bool"]["must"][0]["bool"]["must"]
+    variants = tpt["bool"]["should"]
+    assert tpt["bool"]["minimum_should_match"] == 1
+    assert variants[0]["multi_match"]["query"] == "tpt"
+    assert variants[1]["multi_match"] | {} == {
+        **variants[1]["multi_match"],
+        "query": "tingkat pengangguran terbuka",
+        "type": "phrase",
+    }
+    assert jakut["multi_match"]["query"] == "jakut"
+    # Relaxed matching's candidates: any group.
+    body = build_search(parse_params({"q": "x"}), terms.any_group(), "i", 0, 10, False)
+    assert body.to_dict()["query"]["bool"]["must"][0]["bool"]["minimum_should_match"] == 1

@@ -152,6 +152,14 @@ RULES = [
     ("accounts_admin:*", {ADMIN}, NONE),
 ]
 
+# Search thesaurus (search app, issue #12): admins edit it under Data Referensi. Placed
+# before the catch-all rules.
+RULES[:0] = [
+    ("wagtailsnippets_simfoni_search_synonymgroup:*", {ADMIN}, NONE),
+    # The chooser (unused; Wagtail makes one per snippet) shows no secret: like the others.
+    ("wagtailsnippetchoosers_simfoni_search_synonymgroup:*", NONE, SIGNED_IN),
+]
+
 SKIPPED_PATTERNS = {"admin/^.*/$", "admin/test404/"}
 
 

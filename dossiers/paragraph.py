@@ -2,14 +2,9 @@
 
 A provider turns a `ParagraphContext` (indicator, period, release day and the picked phenomena,
 numbered as the dossier cites them) into Indonesian text that cites them as [1], [2], …
-`settings.DOSSIER_PARAGRAPH_PROVIDER` names the class (dotted path); the default is
-`TemplateParagraph`. An AI provider (the summaries app) plugs in with an adapter class:
-
-    class SummariesParagraph:
-        name = "summaries"
-        label = "Ringkasan AI"
-        def generate(self, context: ParagraphContext) -> str:
-            ...  # ask the provider; raise ParagraphUnavailable when it cannot answer
+`settings.DOSSIER_PARAGRAPH_PROVIDER` names the class (dotted path); left empty, the choice is
+automatic: `SummariesParagraph` (the summaries app's Mistral provider) when `MISTRAL_API_KEY` is
+set, otherwise `TemplateParagraph`.
 
 When the configured provider raises `ParagraphUnavailable` (or any error), `generate` falls back
 to the template and says so, so the statistician always gets a paragraph to edit.
@@ -17,6 +12,7 @@ to the template and says so, so the statistician always gets a paragraph to edit
 
 import datetime
 import logging
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -24,6 +20,7 @@ from typing import Protocol
 from django.conf import settings
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from phenomena.dates import long_day
 from phenomena.models import Direction
@@ -143,8 +140,87 @@ class TemplateParagraph:
         return " ".join(sentences)
 
 
+PARAGRAPH_PROMPT = """Tulis SATU paragraf penjelasan rilis indikator dalam Bahasa Indonesia \
+baku (3 sampai 6 kalimat) dari fenomena di dalam data: ke arah mana indikator bergerak dan \
+fenomena mana yang mendorong atau menahannya, menurut wilayah bila relevan. Setiap kalimat \
+wajib mencantumkan id fenomena yang mendasarinya di "sumber"; jangan menulis nomor atau tanda \
+kurung rujukan di dalam teks. Jawab HANYA dengan JSON: \
+{"ringkasan": [{"teks": "...", "sumber": [id, ...]}]}"""
+
+_CITATION_RE = re.compile(r"\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
+
+
+class SummariesParagraph:
+    """The summaries app's Mistral provider writes the paragraph. The picked phenomena go in as
+    delimited data with the dossier's numbers as ids, so its citations are the dossier's [n];
+    citations to anything not picked are dropped, and an answer left without a valid citation
+    (or an error) raises `ParagraphUnavailable`, so `generate` falls back to the template."""
+
+    name = "mistral"
+    label = gettext_lazy("Ringkasan AI (Mistral)")
+
+    def generate(self, context: ParagraphContext) -> str:
+        from summaries.extractive import Item
+        from summaries.providers import (
+            MistralProvider,
+            ProviderError,
+            _escape,
+            data_block,
+            keep_cited,
+            parse_answer,
+        )
+
+        if not context.items:
+            return ""
+        if not settings.MISTRAL_API_KEY:
+            raise ParagraphUnavailable("MISTRAL_API_KEY is not set")
+        items = [
+            Item(
+                id=item.number,
+                title=item.title,
+                narrative=item.narrative
+                + (f"\nCatatan statistisi: {item.note}" if item.note else ""),
+                area_label=item.area or "",
+                indicators=[(context.indicator, item.direction)] if item.direction else [],
+            )
+            for item in context.items
+        ]
+        facts = "\n".join(
+            _escape(line)
+            for line in (
+                f"Indikator: {context.indicator}",
+                f"Periode referensi: {context.period}",
+                f"Tanggal rilis: {long_day(context.release_date)}",
+                f"Jumlah fenomena: {len(items)}",
+            )
+        )
+        try:
+            provider = MistralProvider()
+            found, _recs = parse_answer(
+                provider._chat(facts + "\n\n" + data_block(items), instruction=PARAGRAPH_PROMPT)
+            )
+        except ProviderError as error:
+            raise ParagraphUnavailable(str(error)) from error
+        found = keep_cited(found, {item.number for item in context.items})
+        if not found:
+            raise ParagraphUnavailable("no statement cites a picked phenomenon")
+        sentences = []
+        for statement in found:
+            text = _CITATION_RE.sub("", statement.text).strip().rstrip(".").strip()
+            if text:
+                sentences.append(f"{text} {', '.join(f'[{n}]' for n in statement.cites)}.")
+        if not sentences:
+            raise ParagraphUnavailable("the answer has no text")
+        return " ".join(sentences)
+
+
 def get_provider() -> ParagraphProvider:
-    return import_string(settings.DOSSIER_PARAGRAPH_PROVIDER)()
+    """The configured provider, or automatically Mistral when its key is set, else the template."""
+    if settings.DOSSIER_PARAGRAPH_PROVIDER:
+        return import_string(settings.DOSSIER_PARAGRAPH_PROVIDER)()
+    if settings.MISTRAL_API_KEY:
+        return SummariesParagraph()
+    return TemplateParagraph()
 
 
 @dataclass

@@ -370,9 +370,8 @@ SUMMARY_GAP_DAYS = int(os.environ.get("SUMMARY_GAP_DAYS", "7"))
 DOSSIER_COVERAGE_DAYS = int(os.environ.get("DOSSIER_COVERAGE_DAYS", "14"))
 DOSSIER_COVERAGE_MIN = int(os.environ.get("DOSSIER_COVERAGE_MIN", "5"))
 DOSSIER_COVERAGE_MIN_AREA = int(os.environ.get("DOSSIER_COVERAGE_MIN_AREA", "1"))
-DOSSIER_PARAGRAPH_PROVIDER = os.environ.get(
-    "DOSSIER_PARAGRAPH_PROVIDER", "dossiers.paragraph.TemplateParagraph"
-)
+# Empty: Mistral (paragraph.SummariesParagraph) when MISTRAL_API_KEY is set, else the template.
+DOSSIER_PARAGRAPH_PROVIDER = os.environ.get("DOSSIER_PARAGRAPH_PROVIDER", "")
 DOSSIER_PDF_FONT = os.environ.get("DOSSIER_PDF_FONT", "")
 # Spreadsheet import (transfer app): largest upload and most rows per import.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))

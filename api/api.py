@@ -40,6 +40,7 @@ from phenomena.models import (
 )
 from search.params import SORTS, parse_params
 from search.service import run_search
+from summaries.models import ThemeSummary
 
 from . import schemas
 from .auth import ApiKeyAuth
@@ -480,3 +481,148 @@ def releases(
         }
         for r in rows
     ]
+
+
+# --- theme summaries (summaries app) -----------------------------------------------------------
+
+
+def _summaries():
+    return ThemeSummary.objects.ok().select_related("theme", "area", "release__indicator")
+
+
+def _scope(s) -> tuple:
+    return (s.theme_id, s.reference_month, s.area_id, s.release_id)
+
+
+def _cited(items: list, live: set[int]) -> list[dict]:
+    """Items with their citations of live phenomena only; an item that cited only phenomena
+    no longer approved is dropped (its text rests on them)."""
+    kept = []
+    for item in items:
+        cites = [pk for pk in item.get("cites", []) if pk in live]
+        if item.get("cites") and not cites:
+            continue
+        kept.append({**item, "cites": cites})
+    return kept
+
+
+def summary_data(rows: list, current_ids: set[int]) -> list[dict]:
+    """Summaries as the API shows them: no requester, no tokens, no error; citations of
+    phenomena that are no longer approved are dropped, with the statements resting only on
+    them (and the text is rebuilt from the statements kept)."""
+    wanted = {pk for s in rows for pk in s.cited_ids}
+    live = set(Phenomenon.objects.approved().filter(pk__in=wanted).values_list("pk", flat=True))
+    out = []
+    for s in rows:
+        statements = [
+            {"text": i.get("text", ""), "cites": i["cites"]} for i in _cited(s.statements, live)
+        ]
+        recommendations = [
+            {"text": i.get("text", ""), "cites": i["cites"], "kind": i.get("kind") or ""}
+            for i in _cited(s.recommendations, live)
+        ]
+        release = s.release
+        out.append(
+            {
+                "id": s.pk,
+                "theme": _ref(s.theme, "name"),
+                "reference_month": _month(s.reference_month),
+                "area": _ref(s.area),
+                "release": None
+                if release is None
+                else {
+                    "date": release.date,
+                    "indicator": {
+                        "id": release.indicator.pk,
+                        "slug": release.indicator.slug,
+                        "name": release.indicator.name,
+                    },
+                },
+                "current": s.pk in current_ids,
+                "text": " ".join(i["text"] for i in statements),
+                "statements": statements,
+                "recommendations": recommendations,
+                "provider": s.provider,
+                "model": s.model,
+                "created_at": s.created_at,
+            }
+        )
+    return out
+
+
+def _ids(values: list[int] | None) -> list[int] | None:
+    """Filter ids a database can hold (an id out of range matches nothing)."""
+    return None if not values else [v for v in values if 0 < v < 2**31]
+
+
+def _parse_month(value: str) -> datetime.date:
+    year, month = value.split("-")
+    try:
+        return datetime.date(int(year), int(month), 1)
+    except ValueError:
+        raise ApiError(422, _("Bulan tidak valid (TTTT-BB).")) from None
+
+
+@api.get("/summaries/", response=schemas.SummaryList, tags=["ringkasan"])
+def list_summaries(
+    request,
+    theme: list[int] = Query(None),
+    month: str = Query(None, pattern=MONTH_PATTERN, description="TTTT-BB"),
+    area: list[int] = Query(None),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    cursor: str = Query(None),
+    response: HttpResponse = None,
+):
+    """The current summaries: per scope (theme, reference month, optional kab/kota, optional
+    ARC release) its newest successful version, newest month first. Failed runs and older
+    versions are never listed."""
+    rows = _summaries()
+    theme, area = _ids(theme), _ids(area)
+    if theme is not None:
+        rows = rows.filter(theme_id__in=theme)
+    if month:
+        rows = rows.filter(reference_month=_parse_month(month))
+    if area is not None:
+        rows = rows.filter(area_id__in=area)
+    seen, current = set(), []
+    for s in rows.order_by("-created_at", "-pk"):
+        if _scope(s) not in seen:
+            seen.add(_scope(s))
+            current.append(s)
+    current.sort(
+        key=lambda s: (s.reference_month, s.theme.sort_order, -s.theme_id, -(s.area_id or 0)),
+        reverse=True,
+    )
+    state = decode_cursor(request, cursor)
+    try:
+        offset = int((state or {}).get("o", 0))
+    except (TypeError, ValueError):
+        raise ApiError(400, _("Kursor tidak valid.")) from None
+    page = current[offset : offset + limit]
+    more = offset + limit < len(current)
+    cursor_out = encode_cursor({"o": offset + limit, "k": _fingerprint(request)}) if more else None
+    payload = {
+        "count": len(current),
+        "next_cursor": cursor_out,
+        "next": next_url(request, cursor_out),
+        "results": summary_data(page, {s.pk for s in page}),
+    }
+    return with_etag(response, payload)
+
+
+@api.get(
+    "/summaries/{int:summary_id}/",
+    response={200: schemas.Summary, 404: schemas.Message},
+    tags=["ringkasan"],
+)
+def get_summary(request, summary_id: int, response: HttpResponse):
+    """One successful summary version (`current` says whether a newer one replaced it); a
+    failed run is not found."""
+    summary = _summaries().filter(pk=summary_id).first()
+    if summary is None:
+        return Status(404, {"message": _("Ringkasan tidak ditemukan.")})
+    newest = _summaries().current(
+        summary.theme_id, summary.reference_month, summary.area_id, summary.release_id
+    )
+    data = summary_data([summary], {newest.pk} if newest else set())[0]
+    return with_etag(response, data)

@@ -141,3 +141,39 @@ class Gone(Schema):
 class Release(Schema):
     date: datetime.date
     indicator: IndicatorRef
+
+
+class SummaryItem(Schema):
+    text: str
+    cites: list[int]
+
+
+class Recommendation(SummaryItem):
+    kind: str = ""
+
+
+class SummaryRelease(Schema):
+    date: datetime.date
+    indicator: IndicatorRef
+
+
+class Summary(Schema):
+    id: int
+    theme: Ref
+    reference_month: str  # YYYY-MM
+    area: Ref | None
+    release: SummaryRelease | None
+    current: bool
+    text: str
+    statements: list[SummaryItem]
+    recommendations: list[Recommendation]
+    provider: str
+    model: str
+    created_at: datetime.datetime
+
+
+class SummaryList(Schema):
+    count: int
+    next_cursor: str | None
+    next: str | None
+    results: list[Summary]

@@ -22,6 +22,8 @@ def test_schema_and_docs_page(client):
         "/api/v1/outlets/",
         "/api/v1/indicators/",
         "/api/v1/releases/",
+        "/api/v1/summaries/",
+        "/api/v1/summaries/{summary_id}/",
     } <= set(schema["paths"])
     schemes = schema["components"]["securitySchemes"].values()
     assert {"type": "apiKey", "in": "header", "name": "X-API-Key"} in schemes

@@ -17,6 +17,7 @@ empty site → export gives the same bytes.
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 
 from django.apps import apps
@@ -121,10 +122,24 @@ def export_data(passwords: bool = False) -> dict:
     return {"format": FORMAT, "version": VERSION, "passwords": passwords, "models": models}
 
 
+class _ExactEncoder(DjangoJSONEncoder):
+    """DjangoJSONEncoder cuts times to milliseconds (13.000123 → "13.000", read back as 13.0,
+    written again as "13"): a restore would not give the same collection back. Times keep
+    every microsecond here."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        if isinstance(o, datetime.time):
+            return o.isoformat()
+        return super().default(o)
+
+
 def export_json_bytes(passwords: bool = False) -> bytes:
     return json.dumps(
         export_data(passwords),
-        cls=DjangoJSONEncoder,
+        cls=_ExactEncoder,
         ensure_ascii=False,
         sort_keys=True,
         indent=1,

@@ -38,7 +38,27 @@ def fresh_content_types():
     ContentType.objects.clear_cache()
 
 
+def _differences(first, second) -> list[str]:
+    """Readable differences between two exports: model, primary key and the fields that differ."""
+    a, b = (json.loads(p.read_text())["models"] for p in (first, second))
+    found = []
+    for label in sorted(set(a) | set(b)):
+        left = {o["pk"]: o["fields"] for o in a.get(label, [])}
+        right = {o["pk"]: o["fields"] for o in b.get(label, [])}
+        for pk in sorted(set(left) | set(right), key=str):
+            was, now = left.get(pk), right.get(pk)
+            if was is None or now is None:
+                found.append(f"{label} {pk}: only in {'second' if was is None else 'first'}")
+            elif was != now:
+                fields = sorted(k for k in set(was) | set(now) if was.get(k) != now.get(k))
+                found.extend(f"{label} {pk}.{k}: {was.get(k)!r} -> {now.get(k)!r}" for k in fields)
+    return found
+
+
 def test_round_trip_is_identical(collection, tmp_path, fresh_content_types):
+    # A time below the millisecond, which a plain DjangoJSONEncoder would round away.
+    exact = collection["approved"].created_at.replace(microsecond=123)
+    Phenomenon.objects.filter(pk=collection["approved"].pk).update(created_at=exact)
     first = tmp_path / "first.json"
     call_command("export_all", output=str(first))
     data = json.loads(first.read_text())
@@ -55,7 +75,9 @@ def test_round_trip_is_identical(collection, tmp_path, fresh_content_types):
 
     second = tmp_path / "second.json"
     call_command("export_all", output=str(second))
+    assert _differences(first, second) == []
     assert first.read_bytes() == second.read_bytes()
+    assert Phenomenon.objects.get(pk=collection["approved"].pk).created_at == exact
     # Derived data is rebuilt; accounts come back without a usable password.
     assert PhenomenonFingerprint.objects.exists()
     operator = get_user_model().objects.get(username="opsos2")

@@ -78,7 +78,9 @@ def on_locked_out(sender, request, username, ip_address, **kwargs):
         wagtail_log(user, LOCKED_OUT, user=None, data=data)
 
 
-def remember_old_values(sender, instance, **kwargs):
+def remember_old_values(sender, instance, raw=False, **kwargs):
+    if raw:  # loading a fixture or a restore is nobody's change
+        return
     if sender is User:
         old = User.objects.filter(pk=instance.pk).values_list("is_active", flat=True).first()
         instance._audit_was_active = old
@@ -90,14 +92,18 @@ def remember_old_values(sender, instance, **kwargs):
         )
 
 
-def on_user_saved(sender, instance, created, **kwargs):
+def on_user_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
     was = getattr(instance, "_audit_was_active", None)
     if created or was is None or was == instance.is_active:
         return
     wagtail_log(instance, ENABLED if instance.is_active else DISABLED)
 
 
-def on_profile_saved(sender, instance, created, **kwargs):
+def on_profile_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
     old = getattr(instance, "_audit_old", None)
     new = (instance.role, instance.work_unit_id)
     if old == new:

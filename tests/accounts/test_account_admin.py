@@ -323,3 +323,22 @@ def test_weak_local_password_refused(admin_user):
     assert not User.objects.filter(username="lemah").exists()
     errors = " ".join(response.context["form"].errors.get("password2", []))
     assert errors  # Django's validators: too common, entirely numeric
+
+
+def test_loading_saved_accounts_is_nobodys_change(viewer):
+    """A restore or a fixture writes accounts raw: no "role changed" or "disabled" entries
+    appear in the audit log (they would also take primary keys of the restored log)."""
+    from django.core import serializers
+
+    from phenomena.models import UserProfile
+
+    profile = viewer.simfoni_profile
+    ModelLogEntry.objects.all().delete()
+    data = serializers.serialize("python", [viewer, profile])
+    UserProfile.objects.filter(pk=profile.pk).delete()
+    data[0]["fields"]["is_active"] = False
+    for item in serializers.deserialize("python", data):
+        item.save()
+    viewer.refresh_from_db()
+    assert not viewer.is_active
+    assert not ModelLogEntry.objects.exists()

@@ -32,6 +32,8 @@ from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 
+from offline.receipts import ReceiptCreateMixin
+
 from . import services
 from .forms import PhenomenonForm
 from .models import Phenomenon
@@ -265,11 +267,16 @@ class NewPhenomenonSelfApprovalMixin(SelfApprovalMixin):
         return Phenomenon()  # a new phenomenon (a copy too) is its creator's own
 
 
-class PhenomenonCreateView(NewPhenomenonSelfApprovalMixin, snippet_views.CreateView):
+# ReceiptCreateMixin (offline/): a form sent again (lost connection) is stored once.
+class PhenomenonCreateView(
+    ReceiptCreateMixin, NewPhenomenonSelfApprovalMixin, snippet_views.CreateView
+):
     pass
 
 
-class PhenomenonCopyView(NewPhenomenonSelfApprovalMixin, snippet_views.CopyView):
+class PhenomenonCopyView(
+    ReceiptCreateMixin, NewPhenomenonSelfApprovalMixin, snippet_views.CopyView
+):
     pass
 
 

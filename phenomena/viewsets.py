@@ -15,6 +15,8 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.users.views.users import UserViewSet
 
+from offline.receipts import ReceiptSuccessMixin
+
 from . import admin_guards, filters, users_admin
 from .admin_views import (
     InstanceActionsIndexMixin,
@@ -130,6 +132,7 @@ class PhenomenonInspectView(
 
 
 class PhenomenonEditView(
+    ReceiptSuccessMixin,  # offline/: the browser's copy goes once the save is confirmed
     admin_guards.PhenomenonEditGuardsMixin,
     MergedRedirectMixin,
     checked(snippet_views.EditView, "change"),

@@ -376,3 +376,10 @@ DOSSIER_PDF_FONT = os.environ.get("DOSSIER_PDF_FONT", "")
 # Spreadsheet import (transfer app): largest upload and most rows per import.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "20000"))
+
+# --- offline ---
+# No input lost (offline/): the phenomenon form keeps a copy in the browser; see docs/offline.md.
+INSTALLED_APPS.append("offline")
+MIDDLEWARE.append("offline.middleware.remember_request")  # the admin script hook needs the user
+# How often (ms) the form asks the server again after a failed save.
+OFFLINE_PING_INTERVAL_MS = int(os.environ.get("OFFLINE_PING_INTERVAL_MS", "3000"))

@@ -104,6 +104,9 @@ RULES = [
     ("alokasi-supervisor:*", {ADMIN}, NONE),
     # Reminders.
     ("alerts_preferences", SIGNED_IN, NONE),
+    # Unsent drafts (offline app): the list for those who input; the ping for anyone signed in.
+    ("offline_drafts", INPUT, NONE),
+    ("offline_ping", SIGNED_IN, NONE),
     ("schedules:*", {ADMIN}, NONE),
     ("holidays:*", {ADMIN}, NONE),
     ("sent_reminders:index*", {ADMIN}, NONE),

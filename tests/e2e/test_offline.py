@@ -180,3 +180,89 @@ def test_saved_while_the_server_is_down_then_sent_again_once(server, contexts, m
     assert "sudah diterima sebelumnya" in page.content()
     assert Phenomenon.objects.filter(title=TITLE).count() == 1
     assert copies(page) == {}
+
+
+def test_a_copy_outlives_the_browser_and_stays_with_its_user(server, contexts, make_user):
+    make_user("op_satu", Role.OPERATOR, "fungsi-sosial-2")
+    make_user("op_dua", Role.OPERATOR, "fungsi-sosial-2")
+    context = contexts()
+    page = context.new_page()
+    sign_in(page, server.url, "op_satu")
+    page.goto(f"{server.url}{ADD}")
+    fill_form(page)
+    wait_for_copy(page, TITLE)
+    server.stop()
+    save_for_review(page)
+    page.locator("[data-isian-status]").wait_for(state="visible")
+
+    # The browser is closed; the server comes back; the browser is opened again.
+    state = context.storage_state()
+    context.close()
+    server.start()
+    context = contexts(storage_state=state)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(f"{server.url}{DRAFTS}")
+    row = page.locator("[data-isian-token]")
+    assert TITLE in row.inner_text()
+    assert "Gagal terkirim" in row.inner_text()
+
+    # Another user of the same browser sees nothing of it: not in the list, not in the form.
+    context.clear_cookies()
+    sign_in(page, server.url, "op_dua")
+    page.goto(f"{server.url}{DRAFTS}")
+    page.locator("[data-isian-empty]").wait_for()
+    assert TITLE not in page.content()
+    page.goto(f"{server.url}{ADD}")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("[data-isian-restore]").count() == 0
+    assert page.input_value("#id_title") == ""
+    assert TITLE not in page.content()
+
+    # Its user again: the form offers the copy back; restored and saved, it is stored once.
+    context.clear_cookies()
+    sign_in(page, server.url, "op_satu")
+    page.goto(f"{server.url}{ADD}")
+    offer = page.locator("[data-isian-restore]")
+    offer.get_by_role("button", name="Pulihkan").click()
+    assert page.input_value("#id_title") == TITLE
+    assert page.input_value("#id_sources-0-url").endswith("/telur-naik")
+    with page.expect_navigation():
+        save_for_review(page)
+    page.wait_for_load_state("networkidle")
+    assert Phenomenon.objects.filter(title=TITLE).count() == 1
+    assert copies(page) == {}
+
+
+def test_an_expired_session_keeps_the_form_until_signed_in_again(server, contexts, make_user):
+    make_user("op_sesi", Role.OPERATOR, "fungsi-sosial-2")
+    context = contexts()
+    page = context.new_page()
+    sign_in(page, server.url, "op_sesi")
+    page.goto(f"{server.url}{ADD}")
+    fill_form(page)
+    wait_for_copy(page, TITLE)
+
+    context.clear_cookies()  # the session ends (expired, or signed out in another tab)
+    save_for_review(page)
+    status = page.locator("[data-isian-status]")
+    status.wait_for(state="visible")
+    assert "Sesi Anda telah berakhir" in status.inner_text()
+    assert not Phenomenon.objects.exists()
+
+    # Signed in again in another tab (a new CSRF token): the form offers to send it again.
+    sign_in(context.new_page(), server.url, "op_sesi")
+    resend = page.locator("[data-isian-resend]")
+    resend.wait_for(state="visible", timeout=20_000)
+    with page.expect_navigation():
+        resend.click()
+    page.wait_for_load_state("networkidle")
+    assert Phenomenon.objects.filter(title=TITLE).count() == 1
+    assert copies(page) == {}
+
+    # Opening the saved phenomenon without typing keeps no copy.
+    phenomenon = Phenomenon.objects.get(title=TITLE)
+    page.goto(f"{server.url}/admin/snippets/phenomena/phenomenon/edit/{phenomenon.pk}/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(800)
+    assert copies(page) == {}

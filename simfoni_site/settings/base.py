@@ -376,3 +376,13 @@ DOSSIER_PDF_FONT = os.environ.get("DOSSIER_PDF_FONT", "")
 # Spreadsheet import (transfer app): largest upload and most rows per import.
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(10 * 1024 * 1024)))
 IMPORT_MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "20000"))
+
+# --- reports ---
+# Error reports on approved phenomena and the weekly dead-link check (reports/), and the
+# user guide page at /bantuan/ (help/, app label simfoni_help): see docs/reports.md.
+INSTALLED_APPS += ["reports", "help.apps.HelpConfig"]
+REPORTS_LINK_TIMEOUT = float(os.environ.get("REPORTS_LINK_TIMEOUT", "10"))
+REPORTS_LINK_FAILURES = int(os.environ.get("REPORTS_LINK_FAILURES", "2"))  # 5xx/timeout in a row
+REPORTS_LINK_USER_AGENT = os.environ.get(
+    "REPORTS_LINK_USER_AGENT", "SIMFONI-link-check/1.0 (BPS Provinsi DKI Jakarta)"
+)

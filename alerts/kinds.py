@@ -170,6 +170,21 @@ KINDS: dict[str, Kind] = {
             ),
             digest=True,
         ),
+        # Error reports (reports app): a new report for its reviewers and the admins; the
+        # outcome for whoever reported it (any role).
+        Kind(
+            "error_report_new",
+            _("Laporan kesalahan pada fenomena yang disetujui"),
+            (SPV, ADM),
+            Channel.BOTH,
+            optional=False,
+        ),
+        Kind(
+            "error_report_resolved",
+            _("Hasil laporan kesalahan Anda"),
+            (OPR, SPV, ADM, VWR),
+            Channel.INAPP,
+        ),
     ]
 }
 

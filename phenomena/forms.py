@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib.auth.models import Group
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
@@ -61,11 +63,48 @@ def offer_only(form, name, queryset, stored=None):
     field.widget.choices = offered.choices
 
 
+# The user guide (help app, page /bantuan/): the section each field's "?" link opens.
+HELP_URL = "/bantuan/"
+HELP_ANCHORS = {
+    "title": "judul-narasi",
+    "narrative": "judul-narasi",
+    "source_type": "memilih-sumber",
+    "outlet": "sumber-kredibel",
+    "url": "sumber-kredibel",
+    "source_date": "memilih-sumber",
+    "reference_period": "memilih-sumber",
+    "scope": "cakupan-wilayah",
+    "area": "cakupan-wilayah",
+    "subject": "subjek-tema",
+    "theme": "subjek-tema",
+    "keywords": "kata-kunci",
+    "indicator": "indikator",
+    "direction": "indikator",
+}
+
+
+def add_help_links(fields) -> None:
+    """Append a "?" link to the user guide's section to each field's help text."""
+    for name, anchor in HELP_ANCHORS.items():
+        field = fields.get(name)
+        if field is None:
+            continue
+        field.help_text = format_html(
+            '{} <a class="simfoni-help-link" href="{}#{}" target="_blank" rel="noopener" '
+            'title="{}">?</a>',
+            field.help_text or "",
+            HELP_URL,
+            anchor,
+            gettext("Bantuan"),
+        )
+
+
 class PhenomenonSourceForm(WagtailAdminModelForm):
     """One source row: offers only the source types and outlets the user may choose."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        add_help_links(self.fields)
         choices = offered_choices(self.for_user) if self.for_user is not None else None
         if choices is None:
             return
@@ -93,6 +132,7 @@ class PhenomenonForm(DuplicateCheckFormMixin, WagtailAdminModelForm):
             fields["theme"].widget = widget
             fields["theme"].choices = choices
         self._describe_limits()
+        add_help_links(fields)
         offered = offered_choices(self.for_user) if self.for_user is not None else None
         if offered is not None:
             if offered.scopes is not None:

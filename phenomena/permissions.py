@@ -14,6 +14,8 @@ phenomenon. What a role may do comes from its group's permissions (each app's
   (supervisors) for what they may see.
 - `merge`: holders of `phenomena.merge_phenomenon` (supervisors, admins); which pairs is
   `phenomena.duplicates.merge.may_merge`, asking the `phenomenon_review_check` hook.
+- `unpublish` (`services.unpublish`, e.g. resolving an error report): admins, and holders of
+  `merge_phenomenon` (supervisors) for the phenomena they review (`may_review`).
 - Deleting: approved phenomena are evidence cited in releases, so nobody (admins included)
   deletes one that is or ever was approved, nor one in review; an admin unpublishes it with a
   reason instead (kept in its history). Operators delete only their own such drafts.
@@ -155,6 +157,8 @@ class PhenomenonPermissionPolicy(OwnershipPermissionPolicy):
             return user.has_perm(VIEW_HISTORY) or user.has_perm(self._get_permission_name("add"))
         if action == "merge":
             return user.is_active and user.has_perm(MERGE)
+        if action == "unpublish":
+            return user.is_active and (administers(user) or user.has_perm(MERGE))
         return user.has_perm(self._get_permission_name(action))
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
@@ -183,6 +187,8 @@ class PhenomenonPermissionPolicy(OwnershipPermissionPolicy):
             )
         if action in OWNED_ACTIONS:
             return self._owns(user, instance)
+        if action == "unpublish":
+            return may_review(user, instance)
         if action == "view":
             return visible_phenomena(user).filter(pk=instance.pk).exists()
         return True

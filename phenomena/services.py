@@ -650,3 +650,24 @@ def merge(user, survivor: Phenomenon, duplicate: Phenomenon) -> Phenomenon:
     survivor = Phenomenon.objects.get(pk=survivor.pk)  # not the in-memory edited content
     survivor.merge_outcome = outcome
     return survivor
+
+
+def unpublish(user, phenomenon, reason: str):
+    """Withdraw ``phenomenon``'s approval (it stays, unpublished, with its history), as the
+    admin's "Batalkan penerbitan" does; the ``reason`` is logged on ``wagtail.unpublish``.
+
+    Admins and the supervisors who review it may (the policy's "unpublish" rule), e.g. when
+    resolving an error report; a reason is required."""
+    _require(user, "unpublish", phenomenon)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Tulis alasan membatalkan penerbitan."))
+    phenomenon = Phenomenon.objects.get(pk=phenomenon.pk)
+    if not phenomenon.live:
+        return phenomenon
+    with transaction.atomic():
+        UnpublishAction(phenomenon, user=user, log_action=False).execute(
+            skip_permission_checks=True
+        )
+        log(instance=phenomenon, action="wagtail.unpublish", user=user, data={"reason": reason})
+    return Phenomenon.objects.get(pk=phenomenon.pk)

@@ -39,6 +39,9 @@ SCHEDULES = [
     # summaries/: every theme's summary of this month and the last, and upcoming releases.
     Plan("Ringkasan AI mingguan per tema", "summaries.tasks.weekly", Schedule.WEEKLY,
          datetime.time(5, 0), weekday=0),
+    # reports/: every approved phenomenon's source links; a report per dead link.
+    Plan("Pemeriksaan tautan bukti mingguan", "reports.tasks.check_dead_links", Schedule.WEEKLY,
+         datetime.time(2, 0), weekday=6),
 ]  # fmt: skip
 
 

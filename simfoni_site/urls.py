@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("search.urls")),  # /cari/ and /fenomena/<id>/
     path("", include("dossiers.urls")),  # /berkas-rilis/
     path("", include("api.urls")),  # /api/v1/ (docs/api.md)
+    path("", include("reports.urls")),  # /fenomena/<id>/laporkan/ (docs/reports.md)
 ]
 
 if settings.DEBUG:

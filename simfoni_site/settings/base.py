@@ -383,3 +383,12 @@ INSTALLED_APPS.append("offline")
 MIDDLEWARE.append("offline.middleware.remember_request")  # the admin script hook needs the user
 # How often (ms) the form asks the server again after a failed save.
 OFFLINE_PING_INTERVAL_MS = int(os.environ.get("OFFLINE_PING_INTERVAL_MS", "3000"))
+# --- reports ---
+# Error reports on approved phenomena and the weekly dead-link check (reports/), and the
+# user guide page at /bantuan/ (help/, app label simfoni_help): see docs/reports.md.
+INSTALLED_APPS += ["reports", "help.apps.HelpConfig"]
+REPORTS_LINK_TIMEOUT = float(os.environ.get("REPORTS_LINK_TIMEOUT", "10"))
+REPORTS_LINK_FAILURES = int(os.environ.get("REPORTS_LINK_FAILURES", "2"))  # 5xx/timeout in a row
+REPORTS_LINK_USER_AGENT = os.environ.get(
+    "REPORTS_LINK_USER_AGENT", "SIMFONI-link-check/1.0 (BPS Provinsi DKI Jakarta)"
+)

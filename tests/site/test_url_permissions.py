@@ -163,6 +163,15 @@ RULES[:0] = [
     ("wagtailsnippetchoosers_simfoni_search_synonymgroup:*", NONE, SIGNED_IN),
 ]
 
+# Error reports (reports app, issue #18): the form is for approved phenomena only (the draft
+# behind every <pk> is refused to all); the resolvers' list is for supervisors and admins, each
+# report for those it is routed to (tested in tests/reports/).
+RULES[:0] = [
+    ("reports:new", NONE, NONE),
+    ("reports_admin:index", REVIEW, NONE),
+    ("reports_admin:detail", NONE, NONE),
+]
+
 SKIPPED_PATTERNS = {"admin/^.*/$", "admin/test404/"}
 
 

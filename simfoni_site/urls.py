@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.views import DashboardLoginView
 from phenomena.site_history import site_history_urls
 from simfoni_site.accounts import LogoutView
+from simfoni_site.health import healthz
 
 
 class FaviconView(RedirectView):
@@ -24,6 +25,7 @@ class FaviconView(RedirectView):
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", FaviconView.as_view()),
+    path("healthz", healthz, name="healthz"),  # docs/deploy.md
     path("admin/login/", DashboardLoginView.as_view(), name="wagtailadmin_login"),
     *site_history_urls(),  # before Wagtail's own: site history narrowed per role
     path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),

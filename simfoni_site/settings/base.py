@@ -392,3 +392,16 @@ REPORTS_LINK_FAILURES = int(os.environ.get("REPORTS_LINK_FAILURES", "2"))  # 5xx
 REPORTS_LINK_USER_AGENT = os.environ.get(
     "REPORTS_LINK_USER_AGENT", "SIMFONI-link-check/1.0 (BPS Provinsi DKI Jakarta)"
 )
+# --- prod ---
+# Structured logs (simfoni_site/logs.py, docs/deploy.md): LOG_FORMAT=json writes every console
+# line as one JSON object (python-json-logger); LOG_REQUESTS adds one line per request with its
+# method, path, status, duration, user id and request id (default: on with LOG_FORMAT=json).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
+LOG_REQUESTS = env_bool("LOG_REQUESTS", LOG_FORMAT == "json")
+MIDDLEWARE.insert(0, "simfoni_site.logs.RequestLogMiddleware")
+if LOG_FORMAT == "json":
+    LOGGING["formatters"] = {"json": {"()": "simfoni_site.logs.JsonFormatter"}}
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+# Where collectstatic writes and uploads go (production: outside the code checkout).
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or MEDIA_ROOT

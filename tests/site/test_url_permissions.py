@@ -52,6 +52,7 @@ RULES = [
     ("wagtailadmin_error_test", NONE, ANY),
     ("wagtailadmin_dismissibles", NONE, ANY),
     ("wagtailadmin_home", SIGNED_IN, NONE),
+    ("healthz", ANY, NONE),  # the health check: no login, nothing secret (tests/deploy)
     ("wagtailadmin_account", SIGNED_IN, NONE),
     # Public site.
     ("wagtail_serve", ANY, NONE),

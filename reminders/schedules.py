@@ -7,6 +7,7 @@ Times are Asia/Jakarta. A schedule that exists (same name) is left as the admin 
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 from django_q.models import Schedule
 
@@ -39,6 +40,10 @@ SCHEDULES = [
     # summaries/: every theme's summary of this month and the last, and upcoming releases.
     Plan("Ringkasan AI mingguan per tema", "summaries.tasks.weekly", Schedule.WEEKLY,
          datetime.time(5, 0), weekday=0),
+    # scrape/: every enabled news portal, every two weeks (SCRAPE_SCHEDULE_TYPE).
+    Plan("Web scraping portal berita", "scrape.tasks.scheduled_run",
+         getattr(settings, "SCRAPE_SCHEDULE_TYPE", Schedule.BIWEEKLY), datetime.time(1, 0),
+         weekday=0),
 ]  # fmt: skip
 
 

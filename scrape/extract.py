@@ -235,7 +235,7 @@ def _body(page, selector: str) -> str:
                 break
     best: list[str] = []
     for node in candidates:
-        paragraphs = _paragraphs(node)
+        paragraphs = _paragraphs(node) or ([_text_of(node)] if selector else [])
         if sum(map(len, paragraphs)) > sum(map(len, best)):
             best = paragraphs
     if not best:

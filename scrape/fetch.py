@@ -109,6 +109,7 @@ class Fetcher:
             follow_redirects if follow_redirects is not None else settings.SCRAPE_FOLLOW_REDIRECTS
         )
         self._robots: dict[str, Protego | None] = {}
+        self._robots_notes: dict[str, str] = {}
         self._session = None
 
     def __enter__(self):
@@ -138,14 +139,20 @@ class Fetcher:
         robots = self._robots[origin]
         return True if robots is None else robots.can_fetch(url, self.user_agent)
 
+    def robots_note(self, url: str) -> str:
+        parts = urlsplit(url)
+        return self._robots_notes.get(f"{parts.scheme}://{parts.netloc}", "")
+
     def _read_robots(self, origin: str):
         try:
             page = self._get_once(urljoin(origin, "/robots.txt"), check_status=False)
         except FetchError as exc:
             logger.info("robots.txt of %s unreadable (%s): nothing fetched there", origin, exc)
+            self._robots_notes[origin] = f" (robots.txt tidak terbaca: {exc})"
             return Protego.parse("User-agent: *\nDisallow: /")
-        if page.status >= 500:
-            return Protego.parse("User-agent: *\nDisallow: /")  # try again on the next run
+        if page.status >= 500:  # unknown rules: fetch nothing there, try again next run
+            self._robots_notes[origin] = f" (robots.txt tidak terbaca: HTTP {page.status})"
+            return Protego.parse("User-agent: *\nDisallow: /")
         if page.status >= 400:
             return None  # no robots.txt: everything allowed
         return Protego.parse(page.text)
@@ -155,7 +162,7 @@ class Fetcher:
     def get(self, url: str) -> Page:
         """The page at ``url`` (2xx), after robots.txt allows it; retried with back-off."""
         if not self.allowed(url):
-            raise Disallowed(f"robots.txt melarang {url}")
+            raise Disallowed(f"robots.txt melarang {url}{self.robots_note(url)}")
         attempt = 0
         while True:
             try:

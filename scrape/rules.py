@@ -75,7 +75,11 @@ _DIRECTION_RES = {
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .]{1,40},\s*(?:[A-Za-z.]{2,30}\s*)?[-–—]{1,2}\s+")
 _BODETABEK = re.compile(r"\b(bogor|depok|tangerang|bekasi|bodetabek)\b", re.IGNORECASE)
-_JAKARTA = re.compile(r"\b(jakarta|dki|ibu kota)\b", re.IGNORECASE)
+_PROVINCE = re.compile(
+    r"\b(?:DKI|Pemprov|ibu kota|se-Jakarta)\b"
+    r"|\bJakarta\b(?!\s+(?:Selatan|Timur|Pusat|Barat|Utara)\b)",
+    re.IGNORECASE,
+)
 _NATIONAL = re.compile(r"\b(nasional|indonesia|tanah air)\b", re.IGNORECASE)
 
 
@@ -139,13 +143,16 @@ def parse_number(value: str) -> float | None:
 
 
 def _measure(before: str) -> str:
-    words = re.findall(r"[\w-]+", before)[-7:]
-    while words and (words[-1].casefold() in _FILLER or words[-1].isdigit()):
+    """What a figure measures: the words before it in its clause (after the last comma),
+    without the filler words at either end, as the article writes them."""
+    clause = re.split(r"[,;:()]", before)[-1]
+    words = list(re.finditer(r"[\w-]+", clause))
+    while words and (words[-1].group().casefold() in _FILLER or words[-1].group().isdigit()):
         words.pop()
     words = words[-5:]
-    while words and words[0].casefold() in _FILLER:
+    while words and words[0].group().casefold() in _FILLER:
         words.pop(0)
-    return " ".join(words)
+    return clause[words[0].start() : words[-1].end()] if words else ""
 
 
 def figures(text: str, limit: int = 8) -> list[dict]:
@@ -215,11 +222,13 @@ def reference_month(text: str, published: datetime.date | None):
 def scope_and_area(text: str) -> tuple[str, str, list[str]]:
     """(scope code, area code, area codes named) from the place names in the text."""
     normalised = places.normalise_name(text or "")
-    areas = [a for a in places.areas_in(normalised) if a]
+    areas = [a for a in places.areas_in(normalised) if len(a) == 4]  # kab/kota keys only
     distinct = list(dict.fromkeys(areas))
-    if len(distinct) == 1:
+    province = len(_PROVINCE.findall(text or ""))
+    # one kab/kota named at least as often as the province itself: that kab/kota
+    if len(distinct) == 1 and areas.count(distinct[0]) >= province:
         return "kabkota", distinct[0], distinct
-    if distinct or _JAKARTA.search(text or ""):
+    if distinct or province:
         return "dki", "", distinct
     if _BODETABEK.search(text or ""):
         return "bodetabek", "", distinct

@@ -173,7 +173,8 @@ def article_html(host: str, path: str) -> str:
             f"<article><h1 class='entry-title'>{title}</h1><time datetime='{a['date']}'>"
             f"</time><div class='entry-content'>{paragraphs}</div></article></body></html>"
         )
-    if layout == "custom":
+    if layout == "custom":  # an older portal: paragraphs split by <br>, no <p>
+        paragraphs = "<br><br>".join(html.escape(p) for p in a["paragraphs"])
         return (
             f"<html><head><title>{title}</title></head><body><div class='judul-besar'>{title}"
             f"</div><span class='tgl'>{a['date']}</span>{sidebar}{sidebar}"
@@ -190,7 +191,8 @@ def article_html(host: str, path: str) -> str:
 
 def feed(host: str, paths: list[str], port: int) -> str:
     items = "".join(
-        f"<item><title>{html.escape(p)}</title><link>http://{host}.localhost:{port}{p}</link>"
+        f"<item><title>{html.escape(p)}</title>"
+        f"<link>{p if p.startswith('http') else f'http://{host}.localhost:{port}{p}'}</link>"
         "<pubDate>Tue, 03 Nov 2026 10:00:00 +0700</pubDate></item>"
         for p in paths
     )

@@ -148,9 +148,9 @@ def _rejected_scraped(user):
 
 
 def delegations_view(request):
-    rows = _rejected_scraped(request.user)
-    if not rows and not administers(request.user) and not _is_supervisor(request.user):
+    if not administers(request.user) and not _is_supervisor(request.user):
         raise PermissionDenied
+    rows = _rejected_scraped(request.user)
     return render(
         request,
         "scrape/delegations.html",

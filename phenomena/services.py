@@ -671,3 +671,43 @@ def unpublish(user, phenomenon, reason: str):
         )
         log(instance=phenomenon, action="wagtail.unpublish", user=user, data={"reason": reason})
     return Phenomenon.objects.get(pk=phenomenon.pk)
+
+
+# --- delegation ------------------------------------------------------------------------------
+
+TRANSFER_LOG_ACTION = "simfoni.transfer_authorship"
+
+
+def transfer_authorship(user, phenomenon, new_author, *, reason: str = "") -> Phenomenon:
+    """Make ``new_author`` (an active operator) the author of ``phenomenon``, in their work
+    unit: they may then edit and resubmit it (a supervisor delegating a rejected scraped
+    phenomenon). Only admins and those who review the phenomenon may, and not while it is in
+    review. Logged; the caller notifies."""
+    from .models import Role
+    from .permissions import may_review
+
+    if not may_review(user, phenomenon):
+        raise PermissionDenied
+    profile = get_profile(new_author)
+    if profile is None or profile.role != Role.OPERATOR or not new_author.is_active:
+        raise ValidationError(_("Fenomena hanya dapat dialihkan kepada operator yang aktif."))
+    if _in_review(phenomenon):
+        raise ValidationError(
+            _("Fenomena yang sedang direview tidak dapat dialihkan. Tolak atau setujui dulu.")
+        )
+    previous = phenomenon.author
+    with transaction.atomic():
+        Phenomenon.objects.filter(pk=phenomenon.pk).update(
+            author=new_author, work_unit=profile.work_unit
+        )
+        log(
+            instance=phenomenon,
+            action=TRANSFER_LOG_ACTION,
+            user=user,
+            data={
+                "from": previous.get_username() if previous else "",
+                "to": new_author.get_username(),
+                "reason": reason,
+            },
+        )
+    return Phenomenon.objects.get(pk=phenomenon.pk)

@@ -7,6 +7,7 @@ Times are Asia/Jakarta. A schedule that exists (same name) is left as the admin 
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 from django_q.models import Schedule
 
@@ -42,6 +43,10 @@ SCHEDULES = [
     # reports/: every approved phenomenon's source links; a report per dead link.
     Plan("Pemeriksaan tautan bukti mingguan", "reports.tasks.check_dead_links", Schedule.WEEKLY,
          datetime.time(2, 0), weekday=6),
+    # scrape/: every enabled news portal, every two weeks (SCRAPE_SCHEDULE_TYPE).
+    Plan("Web scraping portal berita", "scrape.tasks.scheduled_run",
+         getattr(settings, "SCRAPE_SCHEDULE_TYPE", Schedule.BIWEEKLY), datetime.time(1, 0),
+         weekday=0),
 ]  # fmt: skip
 
 

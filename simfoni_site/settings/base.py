@@ -405,3 +405,25 @@ if LOG_FORMAT == "json":
 # Where collectstatic writes and uploads go (production: outside the code checkout).
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or MEDIA_ROOT
+# --- scrape ---
+# Web scraping of the news portals (scrape/): see docs/scrape.md.
+INSTALLED_APPS.append("scrape")
+SCRAPE_USER_AGENT = os.environ.get(
+    "SCRAPE_USER_AGENT",
+    "SIMFONI/1.0 (BPS Provinsi DKI Jakarta; pengumpulan fenomena; +https://jakarta.bps.go.id)",
+)
+SCRAPE_TIMEOUT_SECONDS = float(os.environ.get("SCRAPE_TIMEOUT_SECONDS", "20"))
+SCRAPE_RETRIES = int(os.environ.get("SCRAPE_RETRIES", "2"))
+SCRAPE_BACKOFF_SECONDS = float(os.environ.get("SCRAPE_BACKOFF_SECONDS", "2"))
+SCRAPE_MAX_BYTES = int(os.environ.get("SCRAPE_MAX_BYTES", str(5 * 1024 * 1024)))
+SCRAPE_MAX_REDIRECTS = int(os.environ.get("SCRAPE_MAX_REDIRECTS", "5"))
+# "safe": curl refuses redirects to private addresses (tests on 127.0.0.1 set True).
+SCRAPE_FOLLOW_REDIRECTS = os.environ.get("SCRAPE_FOLLOW_REDIRECTS", "safe")
+if SCRAPE_FOLLOW_REDIRECTS.lower() in ("1", "true", "yes"):
+    SCRAPE_FOLLOW_REDIRECTS = True
+SCRAPE_MIN_SCORE = int(os.environ.get("SCRAPE_MIN_SCORE", "4"))
+SCRAPE_PROGRESS_EVERY = int(os.environ.get("SCRAPE_PROGRESS_EVERY", "10"))
+# The proposer of suggestions (a dotted path); an AI proposer can replace the rules.
+SCRAPE_PROPOSER = os.environ.get("SCRAPE_PROPOSER", "scrape.rules.propose")
+# How often the scheduled run comes (a django-q2 schedule type: "BW" every two weeks, "W"...).
+SCRAPE_SCHEDULE_TYPE = os.environ.get("SCRAPE_SCHEDULE_TYPE", "BW")

@@ -156,6 +156,19 @@ RULES = [
     ("accounts_admin:*", {ADMIN}, NONE),
 ]
 
+# Web scraping (scrape app, issue #13): admins run it and review the results; supervisors (and
+# admins) delegate rejected scraped phenomena to operators. Placed before the catch-all rules.
+RULES[:0] = [
+    ("scrape_runs", {ADMIN}, NONE),
+    ("scrape_run", {ADMIN}, NONE),
+    ("scrape_run_now", NONE, {ADMIN}),  # POST only
+    ("scrape_results", {ADMIN}, NONE),
+    ("scrape_delegations", REVIEW, NONE),
+    ("scrape_delegate", REVIEW, NONE),
+    ("scrape_sources:*", {ADMIN}, NONE),
+    ("scrape_rules:*", {ADMIN}, NONE),
+]
+
 # Search thesaurus (search app, issue #12): admins edit it under Data Referensi. Placed
 # before the catch-all rules.
 RULES[:0] = [

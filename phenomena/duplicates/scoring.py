@@ -429,12 +429,18 @@ def figure_keys(features: _Features) -> list[str]:
     it is still a candidate; ``score`` then decides.  No month, no keys.
     """
     event = features.event
-    month = event.month or features.record.reference_month
-    year = event.year or features.record.reference_year
+    if event.month is not None:
+        return keys_for_figures(event.figures, event.year, event.month)
+    record = features.record
+    return keys_for_figures(event.figures, record.reference_year, record.reference_month)
+
+
+def keys_for_figures(figures: Iterable[str], year: int | None, month: int | None) -> list[str]:
+    """``figure_keys`` of normalised figures for one reference month (none without a month)."""
     if month is None:
         return []
-    figures = sorted(event.figures, key=lambda f: _figure_weight(f) < 1.0)[:FIGURE_KEYS]
-    return [f"fig:{figure}:{year or '-'}-{month}" for figure in figures]
+    chosen = sorted(figures, key=lambda f: _figure_weight(f) < 1.0)[:FIGURE_KEYS]
+    return [f"fig:{figure}:{year or '-'}-{month}" for figure in chosen]
 
 
 # --- index ---------------------------------------------------------------------------------

@@ -187,3 +187,34 @@ def test_service_finds_the_release_from_the_news_and_keeps_old_cases(province_op
         {"title": "x", "url": release["urls"][0].replace("https://", "http://") + "?utm_source=x"}
     )
     assert variant[0].phenomenon == stored and variant[0].blocks
+
+
+@pytest.mark.django_db
+def test_migration_refills_figure_keys_and_features_of_existing_rows(province_operator):
+    import importlib
+
+    from django.apps import apps
+
+    from phenomena.models import PhenomenonDuplicateFeatures, PhenomenonFingerprint
+
+    migration = importlib.import_module("phenomena.migrations.0009_duplicate_figure_keys")
+    release = EVENTS[6]["items"][0]
+    stored = DuplicatePhenomenonFactory(
+        author=province_operator, title=release["title"], narrative=release["narrative"]
+    )
+    expected = set(
+        PhenomenonFingerprint.objects.filter(phenomenon=stored).values_list("band_key", flat=True)
+    )
+    # as stored by the previous version: band keys only, features of version 1
+    PhenomenonFingerprint.objects.filter(phenomenon=stored).delete()
+    PhenomenonDuplicateFeatures.objects.filter(phenomenon=stored).update(data={"v": 1})
+    news = EVENTS[6]["items"][1]
+    assert service.check_candidate({"title": news["title"], "narrative": news["narrative"]}) == []
+    migration.refill(apps, None)
+    keys = set(
+        PhenomenonFingerprint.objects.filter(phenomenon=stored).values_list("band_key", flat=True)
+    )
+    assert keys == expected and len(keys) > service.BANDS  # band keys and figure keys
+    assert PhenomenonDuplicateFeatures.objects.get(phenomenon=stored).data["v"] == 2
+    found = service.check_candidate({"title": news["title"], "narrative": news["narrative"]})
+    assert [m.phenomenon for m in found] == [stored]

@@ -126,7 +126,8 @@ def setup_django(db: str) -> None:
     call_command("migrate", verbosity=0)
 
 
-POOL_CACHE = Path("/tmp/simfoni_dup_pool_{size}_{months}.pickle")
+# The version of the stored features is in the name: a pool prepared by older code is not reused.
+POOL_CACHE = Path("/tmp/simfoni_dup_pool_v{version}_{size}_{months}.pickle")
 
 
 def _prepare_one(item: tuple[str, str]) -> tuple[list[int], str]:
@@ -146,7 +147,9 @@ def text_pool(size: int, months: int) -> list[dict]:
     ``i % size`` in another month each time, so every month holds only distinct texts that
     collide through their shared templates, as real monthly news does.
     """
-    cache = Path(str(POOL_CACHE).format(size=size, months=months))
+    from phenomena.duplicates.scoring import PREPARED_VERSION
+
+    cache = Path(str(POOL_CACHE).format(version=PREPARED_VERSION, size=size, months=months))
     if cache.exists():
         return pickle.loads(cache.read_bytes())
     rng = random.Random(11)
@@ -164,6 +167,18 @@ def text_pool(size: int, months: int) -> list[dict]:
     print(f"  prepared {size} texts in {time.perf_counter() - t0:.0f}s", flush=True)
     cache.write_bytes(pickle.dumps(pool))
     return pool
+
+
+def _period_figure_keys(text: dict, period: datetime.date) -> list[int]:
+    """Figure keys of a pool text stored in ``period`` (the texts name no month: the keys
+    take the phenomenon's reference month, as the service does when saving)."""
+    from phenomena.duplicates.scoring import keys_for_figures
+    from phenomena.duplicates.service import _to_int64
+
+    data = json.loads(text["data"])
+    if data["e"][1] is not None:  # the text names its month: already among text["keys"]
+        return []
+    return [_to_int64(k) for k in keys_for_figures(data["e"][0], period.year, period.month)]
 
 
 def _period(month: int, months: int) -> datetime.date:
@@ -238,7 +253,7 @@ def load(size: int, months: int, pool_size: int) -> list[dict]:
                     "reference_period) FROM STDIN"
                 ) as copy:
                     for pk, (text, period, _url) in zip(ids, rows, strict=True):
-                        for key in text["keys"]:
+                        for key in text["keys"] + _period_figure_keys(text, period):
                             copy.write_row((pk, key, period))
                 with cur.copy(
                     "COPY phenomena_phenomenonduplicatefeatures (phenomenon_id, data) FROM STDIN"

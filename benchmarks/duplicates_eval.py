@@ -34,6 +34,7 @@ from phenomena.duplicates.scoring import (  # noqa: E402
 from simfoni_text import places  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "duplicate_pairs.jsonl"
+EVENTS = ROOT / "tests" / "data" / "duplicate_events.json"
 # The site's place names (Django would add the areas of its database; the reference file holds
 # them too), so that the facts compared are the site's.
 places.install(places.read_csv(ROOT / "phenomena" / "reference" / "place_names.csv"))
@@ -162,6 +163,44 @@ def evaluate_stored(pairs: list[dict], **index_options) -> Confusion:
     return result
 
 
+def load_events(path: Path = EVENTS) -> list[dict]:
+    """The events of the same-event set (``tests/data/duplicate_events.json``)."""
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)["events"]
+
+
+def evaluate_events(events: list[dict], **index_options) -> Confusion:
+    """Same event from another outlet, as the service sees it: every story and hard negative
+    of the split is stored (features round-tripped through JSON, candidates from the index);
+    each story is checked against all of them. An ordered pair (story, stored) is a duplicate
+    when both are stories of the same event; matches outside the event are false positives."""
+    index = DuplicateIndex(**index_options)
+    stored: dict = {}
+    event_of: dict = {}
+    for event in events:
+        for item in event["items"] + event["negatives"]:
+            record = to_record(item)
+            index.add(item["id"], record)
+            data = json.loads(json.dumps(prepared_data(record)))
+            stored[item["id"]] = (prepared_from_data(data, item["id"]), _prepare(record).urls)
+            event_of[item["id"]] = event["id"] if item in event["items"] else None
+    result = Confusion()
+    for event in events:
+        for item in event["items"]:
+            features = _prepare(to_record(item))
+            found = set()
+            for item_id in index._query(features):
+                prepared, urls = stored[item_id]
+                if features.urls & urls or _score_features(features, prepared) is not None:
+                    found.add(item_id)
+            for other_id, other_event in event_of.items():
+                if other_id == item["id"]:
+                    continue
+                label = other_event == event["id"]
+                result.add(f"{item['id']}>{other_id}", label, other_id in found)
+    return result
+
+
 def report(name: str, result: Confusion) -> None:
     """Print one evaluation line plus misclassified ids."""
     print(
@@ -224,6 +263,11 @@ def main() -> int:
             evaluate_by_period(subset, **SERVICE),
         )
         report("service stored features", evaluate_stored(subset, **SERVICE))
+    events = load_events()
+    for split in ("tune", "test"):
+        subset = [e for e in events if e["split"] == split]
+        print(f"== same event, {split}: {len(subset)} events")
+        report("service stored features", evaluate_events(subset, **SERVICE))
     if args.bench:
         bench(args.bench)
     return 0

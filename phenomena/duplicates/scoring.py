@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from datasketch import MinHash
 from rapidfuzz import fuzz
 
-from simfoni_text.facts import Facts, extract_facts, normalise_text, strip_boilerplate
+from simfoni_text.facts import (
+    EventFacts,
+    Facts,
+    event_facts,
+    extract_facts,
+    normalise_text,
+    strip_boilerplate,
+    strip_dates,
+)
 from simfoni_text.urls import canonical_url
 
 __all__ = [
@@ -28,6 +36,7 @@ __all__ = [
     "DuplicateIndex",
     "Match",
     "Record",
+    "figure_keys",
     "find_duplicates",
     "lsh_band_keys",
     "score",
@@ -88,12 +97,17 @@ class _Features:
     title_facts: Facts
     facts: Facts
     tokens: tuple[str, ...]
+    event: EventFacts = EventFacts()
 
 
 def _prepare(record: Record) -> _Features:
-    """Normalise a record's URLs and text once."""
-    title_tokens = normalise_text(record.title)
-    narrative_tokens = normalise_text(strip_boilerplate(record.narrative))
+    """Normalise a record's URLs and text once.
+
+    Portal boilerplate, press-release headers and incidental dates ("Senin (3/11)") are left
+    out: they are not what the story says."""
+    body = strip_boilerplate(record.narrative)
+    title_tokens = normalise_text(strip_dates(record.title))
+    narrative_tokens = normalise_text(strip_dates(body))
     tokens = title_tokens + narrative_tokens
     return _Features(
         record=record,
@@ -102,14 +116,15 @@ def _prepare(record: Record) -> _Features:
         narrative=" ".join(narrative_tokens),
         narrative_tokens=frozenset(narrative_tokens),
         title_facts=extract_facts(record.title, title_tokens),
-        facts=extract_facts(f"{record.title}\n{strip_boilerplate(record.narrative)}", tokens),
+        facts=extract_facts(strip_dates(f"{record.title}\n{body}"), tokens),
         tokens=tuple(tokens),
+        event=event_facts(record.title, body),
     )
 
 
 # Version of the stored feature format (``prepared_data``); bump it when ``_prepare`` changes
 # so that ``PhenomenonDuplicateFeatures`` rows are recomputed (see the service).
-PREPARED_VERSION = 1
+PREPARED_VERSION = 2
 
 
 def prepared_data(record: Record, features: _Features | None = None) -> dict:
@@ -130,7 +145,19 @@ def prepared_data(record: Record, features: _Features | None = None) -> dict:
         "y": record.reference_year,
         "m": record.reference_month,
         "a": record.area_code,
+        "e": _event_values(features.event),
     }
+
+
+def _event_values(event: EventFacts) -> list:
+    return [
+        list(event.figures),
+        event.month,
+        event.year,
+        event.place,
+        event.scale,
+        list(event.places),
+    ]
 
 
 def _fact_values(facts: Facts) -> tuple:
@@ -155,7 +182,15 @@ def prepared_from_data(data: dict, record_id: Hashable | None = None) -> _Featur
         title_facts=Facts(*(tuple(v) for v in data["tf"])),
         facts=Facts(*(tuple(v) for v in data["f"])),
         tokens=(),
+        event=_event_from_values(data.get("e")),
     )
+
+
+def _event_from_values(values: list | None) -> EventFacts:
+    if not values:
+        return EventFacts()
+    figures, month, year, place, scale, named = values
+    return EventFacts(tuple(figures), month, year, place, scale, tuple(named))
 
 
 def _canonical_urls(urls: Iterable[str]) -> list[str]:
@@ -182,7 +217,9 @@ def _shingles(tokens: Iterable[str], size: int = SHINGLE_SIZE) -> set[str]:
 
 def signature(title: str, narrative: str, num_perm: int = NUM_PERM) -> MinHash:
     """MinHash of the word shingles of the normalised title and boilerplate-free narrative."""
-    tokens = normalise_text(title) + normalise_text(strip_boilerplate(narrative))
+    tokens = normalise_text(strip_dates(title)) + normalise_text(
+        strip_dates(strip_boilerplate(narrative))
+    )
     return _signature_from_tokens(tokens, num_perm)
 
 
@@ -235,6 +272,9 @@ def _score_features(a: _Features, b: _Features) -> Match | None:
         return None
     similarity, title_only = _text_similarity(a, b)
     value = round(similarity * _fact_agreement(a, b), 3)
+    evidence = _figure_evidence(a, b)
+    if evidence > value:
+        value, title_only = evidence, False
     if value < WARN_THRESHOLD:
         return None
     message = MSG_SAME_TITLE if title_only else MSG_SAME_STORY
@@ -329,6 +369,80 @@ def _number_agreement(numbers_a: Iterable[str], numbers_b: Iterable[str]) -> flo
     return 1.0 - 0.5 * conflict
 
 
+# --- the same event told in other words -------------------------------------------------
+
+# A shared figure counts 1 when it is distinctive (a unit, a decimal or a value >= 1,000), else
+# 0.5 ("12 RT"); FIGURE_MIN_SHARED is the weight two stories must share.
+FIGURE_MIN_SHARED = 2.0
+FIGURE_KEYS = 6
+
+
+def _figure_weight(figure: str) -> float:
+    number = figure.rstrip("%ptusdr")
+    if figure != number or "." in number or "e" in number:
+        return 1.0
+    try:
+        return 1.0 if float(number) >= 1000 else 0.5
+    except ValueError:
+        return 0.5
+
+
+def _place_conflict(left: EventFacts, right: EventFacts) -> bool:
+    """Both stories are about a place and not the same one (the province "31" and one of its
+    cities "3171" are two places: BPS reports the same indicator for both).  Without a dominant
+    place on either side, two stories naming one place each must name the same."""
+    if left.place or right.place:
+        return bool(left.place and right.place and left.place != right.place)
+    return len(left.places) == len(right.places) == 1 and left.places != right.places
+
+
+def _figure_evidence(a: _Features, b: _Features) -> float:
+    """Score from the facts alone: the same figures for the same month and place.
+
+    A rewrite of the same event by another outlet -- or the news written from a press release --
+    shares few words but reports the same figures.  Two stories sharing at least
+    ``FIGURE_MIN_SHARED`` (weighted) figures, most of the figures of the one with fewer, for the
+    same reference month and year and compatible places score 0.6 to 0.9 with the number of
+    shared figures; any conflict in month, year or place gives 0.
+    """
+    ea, eb = a.event, b.event
+    if not ea.figures or not eb.figures or ea.month is None or ea.month != eb.month:
+        return 0.0
+    if ea.year and eb.year and ea.year != eb.year:
+        return 0.0
+    if _place_conflict(ea, eb):
+        return 0.0
+    shared = set(ea.figures) & set(eb.figures)
+    weight = sum(_figure_weight(f) for f in shared)
+    if weight < FIGURE_MIN_SHARED:
+        return 0.0
+    if len(shared) / min(len(set(ea.figures)), len(set(eb.figures))) < 0.5:
+        return 0.0
+    return min(0.9, 0.6 + 0.1 * (weight - FIGURE_MIN_SHARED))
+
+
+def figure_keys(features: _Features) -> list[str]:
+    """Extra candidate keys: one per figure (distinctive first, at most ``FIGURE_KEYS``) with the
+    reference month and year, e.g. ``"fig:1.92%:2025-10"``.
+
+    A rewrite with ~30% word overlap shares no LSH band with the original but shares these, so
+    it is still a candidate; ``score`` then decides.  No month, no keys.
+    """
+    event = features.event
+    if event.month is not None:
+        return keys_for_figures(event.figures, event.year, event.month)
+    record = features.record
+    return keys_for_figures(event.figures, record.reference_year, record.reference_month)
+
+
+def keys_for_figures(figures: Iterable[str], year: int | None, month: int | None) -> list[str]:
+    """``figure_keys`` of normalised figures for one reference month (none without a month)."""
+    if month is None:
+        return []
+    chosen = sorted(figures, key=lambda f: _figure_weight(f) < 1.0)[:FIGURE_KEYS]
+    return [f"fig:{figure}:{year or '-'}-{month}" for figure in chosen]
+
+
 # --- index ---------------------------------------------------------------------------------
 
 
@@ -357,7 +471,7 @@ class DuplicateIndex:
 
     def _keys(self, features: _Features) -> list[str]:
         minhash = _signature_from_tokens(features.tokens, max(NUM_PERM, self.bands * self.rows))
-        return lsh_band_keys(minhash, self.bands, self.rows)
+        return lsh_band_keys(minhash, self.bands, self.rows) + figure_keys(features)
 
     def add(self, item_id: Hashable, record: Record) -> None:
         """Index ``record`` under ``item_id`` (replacing an earlier version)."""

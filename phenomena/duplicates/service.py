@@ -6,9 +6,11 @@ submissions included -- in two ways:
 
 * **same evidence**: one of its canonical source URLs is already stored
   (``PhenomenonSource.canonical_url``, indexed) -> a *block*;
-* **same story**: near-identical title and narrative.  Candidates come from the
-  ``PhenomenonFingerprint`` table (LSH band keys of the MinHash of title + narrative, restricted
-  to the same reference month), then the core's ``score`` decides on those few -> a *warn*.
+* **same story**: near-identical title and narrative, or the same event told in other words
+  (the same figures for the same month and place: another outlet's rewrite, the news written
+  from a press release).  Candidates come from the ``PhenomenonFingerprint`` table (LSH band
+  keys of the MinHash of title + narrative and figure keys, restricted to the same reference
+  month), then the core's ``score`` decides on those few -> a *warn*.
 
 Parameters (see docs/duplicates.md): ``BANDS`` x ``ROWS`` = 20 x 2 -> 20 fingerprint rows per
 phenomenon (20M rows at 1M phenomena instead of 64M with the core's 64 x 2), with full recall of
@@ -132,15 +134,18 @@ def _to_int64(key: str) -> int:
 
 
 def fingerprint_keys(title: str, narrative: str) -> list[int]:
-    """The ``BANDS`` band keys of title + narrative (empty when there is no text)."""
-    minhash = scoring.signature(title or "", narrative or "", num_perm=NUM_PERM)
-    return [_to_int64(k) for k in scoring.lsh_band_keys(minhash, BANDS, ROWS)]
+    """The ``BANDS`` band keys and the figure keys of title + narrative (empty when there is
+    no text)."""
+    return _keys_of(scoring._prepare(Record(title=title or "", narrative=narrative or "")))
 
 
 def _keys_of(features) -> list[int]:
-    """``fingerprint_keys`` from already prepared features (same tokens, same keys)."""
+    """The band keys of prepared features plus their figure keys (``scoring.figure_keys``: the
+    same figure for the same month), so that a rewrite of the same event by another outlet,
+    sharing no band, is still a candidate."""
     minhash = scoring._signature_from_tokens(features.tokens, NUM_PERM)
-    return [_to_int64(k) for k in scoring.lsh_band_keys(minhash, BANDS, ROWS)]
+    keys = scoring.lsh_band_keys(minhash, BANDS, ROWS) + scoring.figure_keys(features)
+    return [_to_int64(k) for k in keys]
 
 
 def prepare_for_storage(record: Record) -> tuple[list[int], dict]:

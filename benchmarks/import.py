@@ -4,6 +4,7 @@
     python benchmarks/import.py --rows 2000 \
         --database-url postgres://postgres@127.0.0.1:5432/simfoni_bench_import
     python benchmarks/import.py --rows 1000 --profile  # cProfile of the dry run, top 25
+    python benchmarks/import.py --rows 2000 --pyinstrument  # pyinstrument tree of the dry run
 
 Starts from an empty, freshly migrated database (the file is deleted first; a PostgreSQL
 database is flushed), creates an admin, writes the sheet with ``tests/data/make_big_sheet.py``
@@ -28,6 +29,9 @@ def main():
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--database-url", default="sqlite:////tmp/simfoni_bench_import.sqlite3")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--pyinstrument", action="store_true", help="pyinstrument profile of the dry run"
+    )
     parser.add_argument("--skip-import", action="store_true")
     args = parser.parse_args()
 
@@ -69,6 +73,14 @@ def main():
         )
         return report
 
+    if args.pyinstrument:
+        from pyinstrument import Profiler
+
+        profiler = Profiler()
+        with profiler:
+            timed("dry run (pyinstrument)", write=False)
+        print(profiler.output_text(unicode=False, color=False, show_all=False))
+        return
     if args.profile:
         import cProfile
         import pstats

@@ -6,6 +6,8 @@
 then ``services.publish`` for approved historical data, or ``submit=True`` for submissions).
 Each row gets a report line: will import / imported, duplicate of (the services' duplicate
 check, another row of the file, or a row imported before), or refused with the reasons.
+A near copy of an earlier row of the same file (``InFileDuplicates``: the services' scoring)
+is a duplicate of that row in the dry run, the import and a re-run alike.
 
 A re-run never imports a row twice: every imported row's fingerprint (title, canonical URL,
 source date, narrative) is kept (``ImportedRow``) and a URL already stored is a duplicate for
@@ -29,6 +31,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phenomena import lifecycle, services
+from phenomena.duplicates import scoring
+from phenomena.duplicates import service as duplicate_service
 from phenomena.models import Direction
 from simfoni_text.urls import canonical_url_or_blank
 
@@ -332,6 +336,71 @@ class RowBuilder:
         return Built(data, errors, notes, fp, canonical)
 
 
+class InFileDuplicates:
+    """Rows of this file that are (or will be) stored, so that a later near copy of one of them
+    is a duplicate in the dry run as it is in the import and in a re-run.
+
+    The same check as the services' (``phenomena.duplicates.service.check``): candidates share
+    a band key of the title + narrative MinHash in the same reference month, are ranked the
+    same way (shared rare keys, then all shared keys, at most ``MAX_CANDIDATES``) and scored on
+    the same features, the stored side without URLs (a same URL is the exact check's).  Without
+    ``not_duplicate_reason`` a near copy is a duplicate; with it, as in the services, it is not.
+    """
+
+    def __init__(self, not_duplicate_reason: str | None = None):
+        self.acknowledged = not_duplicate_reason is not None
+        self.keys: dict[tuple, list[int]] = {}  # (band key, period) -> lines, in file order
+        self.features: dict[int, scoring._Features] = {}  # line -> stored side
+        self.titles: dict[int, str] = {}
+
+    @staticmethod
+    def record(data: services.PhenomenonInput, urls) -> scoring.Record:
+        period = data.reference_period
+        place = data.area or data.scope
+        return scoring.Record(
+            title=data.title or "",
+            narrative=data.narrative or "",
+            urls=[u for u in urls if u],
+            reference_year=period.year if period else None,
+            reference_month=period.month if period else None,
+            area_code=place.code if place is not None else None,
+        )
+
+    def _keys(self, features, period):
+        keys = dict.fromkeys(duplicate_service._keys_of(features))
+        return [(key, period) for key in keys]
+
+    def find(self, data: services.PhenomenonInput) -> int | None:
+        """The line of the earlier row ``data`` nearly copies (best score), or None."""
+        if self.acknowledged or not self.features or not (data.title or data.narrative):
+            return None
+        features = scoring._prepare(self.record(data, [s.url for s in data.sources]))
+        period = data.reference_period.replace(day=1) if data.reference_period else None
+        limit = duplicate_service.STOP_KEY_LIMIT
+        rare: Counter = Counter()
+        shared: Counter = Counter()
+        for key in self._keys(features, period):
+            lines = self.keys.get(key, ())[: limit + 1]
+            for line in lines:
+                shared[line] += 1
+                rare[line] += len(lines) <= limit
+        ranked = sorted(shared, key=lambda line: (-rare[line], -shared[line], line))
+        best = None
+        for line in ranked[: duplicate_service.MAX_CANDIDATES]:
+            match = scoring._score_features(features, self.features[line])
+            if match is not None and (best is None or match.score > best[0]):
+                best = (match.score, line)
+        return best[1] if best else None
+
+    def add(self, line: int, data: services.PhenomenonInput) -> None:
+        features = scoring._prepare(self.record(data, ()))
+        period = data.reference_period.replace(day=1) if data.reference_period else None
+        self.features[line] = features
+        self.titles[line] = data.title
+        for key in self._keys(features, period):
+            self.keys.setdefault(key, []).append(line)
+
+
 def error_messages(exc: ValidationError) -> list[str]:
     if not hasattr(exc, "error_dict"):
         return [str(m) for m in exc.messages]
@@ -397,6 +466,7 @@ def run(
     )
     seen_fp: dict[str, int] = {}
     seen_url: dict[str, int] = {}
+    in_file = InFileDuplicates(not_duplicate_reason)
     planned = []
     for line, b in built:
         row = RowReport(line=line, status=WILL_IMPORT, title=b.data.title if b.data else "")
@@ -406,6 +476,8 @@ def run(
             row.status = ALREADY
             row.phenomenon_id = already[b.fingerprint]
             row.messages.append(_("Baris ini sudah diimpor sebelumnya."))
+            if b.data is not None:
+                in_file.add(line, b.data)
             continue
         first = seen_fp.get(b.fingerprint) or (b.canonical_url and seen_url.get(b.canonical_url))
         if first:
@@ -424,7 +496,11 @@ def run(
 
     if not write:
         for row, b in planned:
+            if _near_copy(row, b, in_file):
+                continue
             _check(row, b, user, not_duplicate_reason)
+            if row.status == WILL_IMPORT:
+                in_file.add(row.line, b.data)
         return report
 
     if batch is None:
@@ -447,7 +523,11 @@ def run(
         for start in range(0, len(planned), CHUNK):
             with transaction.atomic():
                 for row, b in planned[start : start + CHUNK]:
+                    if _near_copy(row, b, in_file):
+                        continue
                     _write(row, b, batch, user, actor, mode, not_duplicate_reason, reason)
+                    if row.status == IMPORTED:
+                        in_file.add(row.line, b.data)
     batch.status = ImportBatch.Status.IMPORTED
     batch.imported_at = timezone.now()
     batch.summary = report.counts
@@ -461,6 +541,20 @@ class _noop:
 
     def __exit__(self, *exc):
         return False
+
+
+def _near_copy(row, b, in_file: InFileDuplicates) -> bool:
+    """Mark ``row`` a duplicate of an earlier row of the file it nearly copies."""
+    first = in_file.find(b.data)
+    if first is None:
+        return False
+    row.status = DUPLICATE
+    row.duplicate_of = {"line": first, "title": in_file.titles[first]}
+    row.messages.append(
+        _("Hampir sama dengan baris %(line)d berkas ini (“%(title)s”).")
+        % {"line": first, "title": in_file.titles[first]}
+    )
+    return True
 
 
 def _refusal(row, exc):

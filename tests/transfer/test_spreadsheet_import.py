@@ -248,3 +248,51 @@ def test_mapping_an_unrecognised_column(admin_user, tmp_path):
 def test_bad_files_get_a_clear_message(admin_user, content, name, message):
     report = importer.run(content, name, user=admin_user)
     assert message in report.error
+
+
+NEAR = DATA / "salinan_mirip.csv"
+
+
+def statuses(report):
+    return {row.line: row.status for row in report.rows}
+
+
+def test_near_copies_inside_one_file_are_reported_alike_by_dry_run_import_and_rerun(admin_user):
+    """Lines 5 and 7 of salinan_mirip.csv retell the stories of lines 3 and 4 in other words
+    (another outlet and link); line 6 is line 3's text a month later (another story)."""
+    dry = run(admin_user, write=False, path=NEAR)
+    assert statuses(dry) == {
+        3: importer.WILL_IMPORT,
+        4: importer.WILL_IMPORT,
+        5: importer.DUPLICATE,
+        6: importer.WILL_IMPORT,
+        7: importer.DUPLICATE,
+        8: importer.WILL_IMPORT,
+    }
+    rows = by_line(dry)
+    assert (rows[5].duplicate_of["line"], rows[7].duplicate_of["line"]) == (3, 4)
+    assert "baris 3" in rows[5].messages[0]
+    assert not Phenomenon.objects.exists()
+
+    written = run(admin_user, write=True, path=NEAR)
+    imported = {line: s == importer.IMPORTED for line, s in statuses(written).items()}
+    assert imported == {line: s == importer.WILL_IMPORT for line, s in statuses(dry).items()}
+    assert {r.line for r in written.rows if r.status == importer.DUPLICATE} == {5, 7}
+    assert Phenomenon.objects.count() == 4
+
+    again = run(admin_user, write=False, path=NEAR)
+    assert statuses(again) == {
+        line: importer.ALREADY if s == importer.WILL_IMPORT else s
+        for line, s in statuses(dry).items()
+    }
+    assert run(admin_user, write=True, path=NEAR).counts["import"] == 0
+    assert Phenomenon.objects.count() == 4
+
+
+def test_near_copies_acknowledged_as_not_duplicates_are_all_imported(admin_user):
+    reason = "Operator memeriksa: berita berbeda"
+    dry = run(admin_user, write=False, path=NEAR, not_duplicate_reason=reason)
+    assert dry.counts["import"] == 6
+    written = run(admin_user, write=True, path=NEAR, not_duplicate_reason=reason)
+    assert written.counts["import"] == 6
+    assert Phenomenon.objects.count() == 6

@@ -7,6 +7,7 @@ goes away between typing and saving.
 
 import datetime
 import json
+import time
 
 import pytest
 
@@ -43,8 +44,8 @@ def live_server_on_fixed_port():
             super().process_request(request, client_address)
 
         def shutdown_request(self, request):
+            super().shutdown_request(request)  # closes the thread's database connection
             self.open_connections.discard(request)
-            super().shutdown_request(request)
 
         def cut_connections(self):
             for connection in list(self.open_connections):
@@ -69,6 +70,11 @@ def live_server_on_fixed_port():
             super().terminate()
             if httpd is not None:
                 httpd.cut_connections()
+                # Let their threads finish (and close their database connection) before the
+                # shared SQLite connection stops being shared.
+                deadline = time.monotonic() + 5
+                while httpd.open_connections and time.monotonic() < deadline:
+                    time.sleep(0.05)
 
     server = LiveServer(ADDRESS, start=False)
     server.thread.__class__ = Thread

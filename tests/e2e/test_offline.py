@@ -7,6 +7,7 @@ goes away between typing and saving.
 
 import datetime
 import json
+import time
 
 import pytest
 
@@ -25,11 +26,37 @@ NARRATIVE = "Harga telur ayam ras di Pasar Senen naik 12 persen karena pasokan d
 
 def live_server_on_fixed_port():
     """pytest-django's live server, bound with SO_REUSEADDR so that it can listen on the same
-    port again right after it stopped (Django's own binds without it)."""
+    port again right after it stopped (Django's own binds without it), and whose stop also
+    cuts the connections the browser keeps open (keep-alive), as a server that went away."""
+    import socket
+
+    from django.core.servers.basehttp import ThreadedWSGIServer
     from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
     from pytest_django.live_server_helper import LiveServer
 
+    class Server(ThreadedWSGIServer):
+        def __init__(self, *args, **kwargs):
+            self.open_connections = set()
+            super().__init__(*args, **kwargs)
+
+        def process_request(self, request, client_address):
+            self.open_connections.add(request)
+            super().process_request(request, client_address)
+
+        def shutdown_request(self, request):
+            super().shutdown_request(request)  # closes the thread's database connection
+            self.open_connections.discard(request)
+
+        def cut_connections(self):
+            for connection in list(self.open_connections):
+                try:
+                    connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
     class Thread(LiveServerThread):
+        server_class = Server
+
         def _create_server(self, connections_override=None):
             return self.server_class(
                 (self.host, self.port),
@@ -37,6 +64,17 @@ def live_server_on_fixed_port():
                 allow_reuse_address=True,
                 connections_override=connections_override,
             )
+
+        def terminate(self):
+            httpd = getattr(self, "httpd", None)
+            super().terminate()
+            if httpd is not None:
+                httpd.cut_connections()
+                # Let their threads finish (and close their database connection) before the
+                # shared SQLite connection stops being shared.
+                deadline = time.monotonic() + 5
+                while httpd.open_connections and time.monotonic() < deadline:
+                    time.sleep(0.05)
 
     server = LiveServer(ADDRESS, start=False)
     server.thread.__class__ = Thread

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import requests
@@ -76,6 +77,14 @@ def check_url(url: str, timeout: float | None = None) -> Answer:
     return Answer(ok=False, status_code=status, error=error)
 
 
+def ask_all(urls, timeout=None, workers=None) -> dict[str, Answer]:
+    """``check_url`` for each of ``urls``, in parallel threads (a slow site costs one timeout,
+    not one per link); callers write the database in their own thread."""
+    workers = settings.REPORTS_LINK_WORKERS if workers is None else workers
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        return dict(zip(urls, pool.map(lambda u: check_url(u, timeout), urls), strict=True))
+
+
 @dataclass
 class CheckResult:
     checked: int = 0
@@ -100,8 +109,10 @@ def check_dead_links(timeout: float | None = None, now=None) -> CheckResult:
         phenomenon_id__in=Phenomenon.objects.filter(live=True).values("pk")
     ).delete()
     needed = max(1, settings.REPORTS_LINK_FAILURES)
-    for url in sorted(by_url):
-        answer = check_url(url, timeout)
+    urls = sorted(by_url)
+    answers = ask_all(urls, timeout)
+    for url in urls:
+        answer = answers[url]
         result.checked += 1
         result.failed += not answer.ok
         for phenomenon_id in sorted(by_url[url]):

@@ -389,6 +389,7 @@ OFFLINE_PING_INTERVAL_MS = int(os.environ.get("OFFLINE_PING_INTERVAL_MS", "3000"
 INSTALLED_APPS += ["reports", "help.apps.HelpConfig"]
 REPORTS_LINK_TIMEOUT = float(os.environ.get("REPORTS_LINK_TIMEOUT", "10"))
 REPORTS_LINK_FAILURES = int(os.environ.get("REPORTS_LINK_FAILURES", "2"))  # 5xx/timeout in a row
+REPORTS_LINK_WORKERS = int(os.environ.get("REPORTS_LINK_WORKERS", "8"))  # parallel requests
 REPORTS_LINK_USER_AGENT = os.environ.get(
     "REPORTS_LINK_USER_AGENT", "SIMFONI-link-check/1.0 (BPS Provinsi DKI Jakarta)"
 )

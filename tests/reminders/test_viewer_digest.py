@@ -181,7 +181,8 @@ def test_preferences_page_offers_the_viewer_a_frequency(client, people):
     for label in ("Harian", "Mingguan", "Nonaktif"):
         assert label in page
     field = f"{KIND}__frekuensi"
-    others = {"arc_release": "inapp"}  # the viewer's other kind
+    # the viewer's other kinds (error_report_resolved: the outcome of their error reports)
+    others = {"arc_release": "inapp", "error_report_resolved": "inapp"}
     data = {field: "weekly", KIND: "inapp", **others}
     response = client.post("/admin/preferensi-notifikasi/", data)
     assert response.status_code == 302

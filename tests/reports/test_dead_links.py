@@ -138,7 +138,8 @@ def test_the_weekly_check_files_one_report_per_dead_link(server, office):
         url(server, "/hilang"),
         url(server, "/rusak"),
     ]
-    assert "2 pemeriksaan mingguan" in ErrorReport.objects.get(url=url(server, "/rusak")).description
+    lasting = ErrorReport.objects.get(url=url(server, "/rusak"))
+    assert "2 pemeriksaan mingguan" in lasting.description
 
     # Dismissed (judged fine) stays dismissed; fixed and dead again is reported again.
     services.resolve(

@@ -157,6 +157,14 @@ def text_pool(size: int, months: int) -> list[dict]:
     periods = [(start + datetime.timedelta(days=31 * m)).replace(day=1) for m in range(months)]
     pool = [synthetic(rng, i, rng.choice(periods)) for i in range(size)]
     t0 = time.perf_counter()
+    # Read the place names (the areas come from the database) and close the connection before
+    # forking: a worker reading them through the parent's inherited connection hangs.
+    from django.db import connections
+
+    from simfoni_text import places
+
+    places.names()
+    connections.close_all()
     with multiprocessing.Pool(os.cpu_count()) as workers:
         prepared = workers.map(
             _prepare_one, [(r["title"], r["narrative"]) for r in pool], chunksize=500

@@ -152,6 +152,26 @@ def _is_empty() -> bool:
     return not Phenomenon.objects.exists() and not get_user_model().objects.exists()
 
 
+def _delete_all(model) -> None:
+    """Delete every row of `model`; a tree (Scope.parent, protected) from the leaves up, as a
+    freshly migrated site holds the migrations' reference data."""
+    rows = model._base_manager.all()
+    parents = [f for f in model._meta.fields if f.is_relation and f.related_model is model]
+    while parents and rows.exists():
+        referenced = set()
+        for field in parents:
+            referenced |= set(
+                rows.filter(**{f"{field.attname}__isnull": False}).values_list(
+                    field.attname, flat=True
+                )
+            )
+        leaves = rows.exclude(pk__in=referenced)
+        if not leaves.exists():
+            break
+        leaves.delete()
+    rows.delete()
+
+
 def restore(data: dict) -> dict[str, int]:
     """Load an export into an empty site (no phenomena, no accounts): the reference data,
     workflows and tasks the migrations made are replaced by the file's. Returns counts."""
@@ -171,7 +191,7 @@ def restore(data: dict) -> dict[str, int]:
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         with connection.constraint_checks_disabled():
             for model in reversed(models):
-                model._base_manager.all().delete()
+                _delete_all(model)
             for model in models:
                 objects = data["models"].get(model._meta.label, [])
                 for item in serializers.deserialize(

@@ -9,6 +9,12 @@ The phenomenon behind every `<pk>` is the most private one there is: a never-sub
 another operator, so only admins may open any of its pages. Workflow URLs use a submission of
 that operator in review (its reviewer is not among the roles, so again only admins).
 
+Every view is requested: the fixture makes one of each object a URL names (a page, an image, a
+document, an upload, an API key, a release with its dossier and share link, an import batch, a
+notification, an editing session, an account waiting for approval), and
+`test_every_declared_view_is_requested` fails on a view that gets no concrete URL unless
+`NOT_REQUESTED` lists it with the reason.
+
 `test_refused_posts_change_nothing` POSTs to every view as each refused role and checks that the
 database did not change (phenomena, revisions, log entries, workflow states).
 """
@@ -17,8 +23,10 @@ import datetime
 import fnmatch
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from phenomena.models import Phenomenon, Role, Theme
 from tests.factories import PhenomenonFactory
@@ -264,6 +272,86 @@ def world(make_user):
         "draft": draft,
         "pending": pending,
         "task_state": task_state,
+        **_more_objects(author, users[ADMIN], draft),
+    }
+
+
+def _more_objects(author, admin, draft):
+    """One of each object a URL names, so that every view is requested (not skipped)."""
+    import io
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.files.base import ContentFile
+    from notifications.signals import notify
+    from PIL import Image as PILImage
+    from wagtail.admin.models import EditingSession
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+    from wagtail.models import Collection, Page, Task, UploadedFile, Workflow
+
+    from accounts.models import StaffIdentity
+    from api.models import ApiKey
+    from dossiers.models import Dossier, ShareLink
+    from phenomena.models import Indicator, ReleaseDate
+    from transfer.models import ImportBatch
+
+    png = io.BytesIO()
+    PILImage.new("RGB", (4, 4), "red").save(png, "PNG")
+    image = Image.objects.create(title="Gambar", file=ContentFile(png.getvalue(), "uji.png"))
+    document = Document.objects.create(title="Dok", file=ContentFile(b"isi", "uji.txt"))
+    upload = UploadedFile.objects.create(
+        file=ContentFile(b"isi", "unggah.txt"),
+        for_content_type=ContentType.objects.get_for_model(Document),
+        uploaded_by_user=admin,
+    )
+    waiting = get_user_model().objects.create(username="menunggu", is_active=False)
+    StaffIdentity.objects.create(
+        user=waiting, staff_id="199001012020011001", awaiting_approval=True
+    )
+    key = ApiKey.objects.create(name="Dasbor uji", prefix="uji", key_hash="0" * 64)
+    release = ReleaseDate.objects.create(
+        indicator=Indicator.objects.order_by("pk").first(), date=datetime.date(2026, 12, 1)
+    )
+    dossier = Dossier.objects.create(
+        release=release,
+        title="Berkas uji",
+        period_start=datetime.date(2026, 11, 1),
+        period_end=datetime.date(2026, 11, 30),
+        created_by=admin,
+    )
+    link = ShareLink.objects.create(dossier=dossier, created_by=admin)
+    batch = ImportBatch.objects.create(**_import_batch_fields(admin))
+    notify.send(admin, recipient=author, verb="uji", target=draft)
+    session = EditingSession.objects.create(
+        user=author,
+        content_type=ContentType.objects.get_for_model(Phenomenon),
+        object_id=str(draft.pk),
+        last_seen_at=timezone.now(),
+    )
+    return {
+        "page": Page.objects.get(depth=2),
+        "collection": Collection.get_first_root_node(),
+        "image": image,
+        "document": document,
+        "upload": upload,
+        "waiting": waiting,
+        "api_key": key,
+        "release": release,
+        "share_link": link,
+        "batch": batch,
+        "editing_session": session,
+        "workflow": Workflow.objects.order_by("pk").first(),
+        "task": Task.objects.order_by("pk").first(),
+    }
+
+
+def _import_batch_fields(user):
+    return {
+        "filename": "uji.xlsx",
+        "file_sha256": "0" * 64,
+        "content": b"PK",
+        "mode": "submit",
+        "created_by": user,
     }
 
 
@@ -286,70 +374,145 @@ def _model_for(namespace):
     return None
 
 
+# Values by argument name, for URLs outside the phenomenon snippet views.
+ARGUMENTS = {
+    "page_id": lambda w: w["page"].pk,
+    "parent_page_id": lambda w: w["page"].pk,
+    "page_to_move_id": lambda w: w["page"].pk,
+    "destination_id": lambda w: w["page"].pk,
+    "page_pk": lambda w: w["page"].pk,
+    "content_type_app_name": lambda w: "home",
+    "content_type_model_name": lambda w: "homepage",
+    "collection_id": lambda w: w["collection"].pk,
+    "image_id": lambda w: w["image"].pk,
+    "document_id": lambda w: w["document"].pk,
+    "doc_id": lambda w: w["document"].pk,
+    "uploaded_file_id": lambda w: w["upload"].pk,
+    "filter_spec": lambda w: "original",
+    "workflow_pk": lambda w: w["workflow"].pk,
+    "task_id": lambda w: w["task"].pk,
+    "workflow_state_id": lambda w: w["pending"].current_workflow_state.pk,
+    "revision_id": lambda w: w["pending"].latest_revision_id,
+    "revision_id_a": lambda w: "earliest",
+    "revision_id_b": lambda w: "latest",
+    "action_name": lambda w: "approve",
+    "session_id": lambda w: w["editing_session"].pk,
+    "object_id": lambda w: str(w["draft"].pk),
+    "uidb64": lambda w: "MQ",
+    "token": lambda w: w["share_link"].token,
+    "page_view_restriction_id": lambda w: 1,
+    "restriction_id": lambda w: 1,
+    "release_id": lambda w: w["release"].pk,
+    "link_id": lambda w: w["share_link"].pk,
+    "fmt": lambda w: "docx",
+    "batch_id": lambda w: w["batch"].pk,
+    "phenomenon_id": lambda w: w["draft"].pk,
+    "summary_id": lambda w: 1,
+}
+# The object behind `pk` where the URL's namespace does not name a Wagtail viewset's model.
+PK_BY_NAME = {
+    "search:detail": lambda w: w["draft"].pk,
+    "accounts_admin:*": lambda w: w["waiting"].pk,
+    "api_keys:*": lambda w: w["api_key"].pk,
+    "workflows:mark_read": lambda w: _notification(w),
+    "workflows:open": lambda w: _notification(w),
+    "wagtailadmin_api:pages:*": lambda w: w["page"].pk,
+    "wagtailadmin_pages:*": lambda w: w["page"].pk,
+    "wagtailadmin_api:images:*": lambda w: w["image"].pk,
+    "wagtailadmin_api:documents:*": lambda w: w["document"].pk,
+    "wagtailadmin_collections:*": lambda w: w["collection"].pk,
+    "wagtailadmin_workflows:*_task": lambda w: w["task"].pk,
+    "wagtailadmin_workflows:*": lambda w: w["workflow"].pk,
+    "wagtailimages_chooser:*": lambda w: str(w["image"].pk),
+    "wagtaildocs_chooser:*": lambda w: str(w["document"].pk),
+    "wagtailusers_users:*": lambda w: w["author"].pk,
+    "wagtailusers_groups:*": lambda w: Group.objects.get(name=Role.OPERATOR).pk,
+}
+# URLs with positional groups, given whole.
+POSITIONAL = {
+    "wagtail_serve": lambda w: "/",
+    "wagtaildocs_serve": lambda w: f"/documents/{w['document'].pk}/uji.txt",
+}
+# Views nobody requests here, each with the reason. A view neither requested nor listed fails
+# test_every_declared_view_is_requested.
+NOT_REQUESTED = {
+    "wagtailsettings:edit": "no settings model is registered: the URL with a pk cannot be built",
+    "wagtailsettings:preview_on_edit": "no settings model is registered: the URL cannot be built",
+}
+
+
+def _notification(world):
+    from notifications.models import Notification
+
+    return Notification.objects.order_by("pk").first().pk
+
+
+def _phenomenon_value(name, arg, world):
+    draft, pending, task_state = world["draft"], world["pending"], world["task_state"]
+    workflowish = "workflow" in name or arg == "task_state_id"
+    target = pending if workflowish else draft
+    values = {
+        "pk": target.pk,
+        "revision_id": target.latest_revision_id,
+        "revision_id_a": "earliest",
+        "revision_id_b": "latest",
+        "task_state_id": task_state.pk,
+        "workflow_state_id": pending.current_workflow_state.pk,
+        "action_name": "approve",
+    }
+    return values.get(arg)
+
+
+def _value(name, namespace, arg, world):
+    if namespace.endswith("_phenomenon"):
+        value = _phenomenon_value(name, arg, world)
+        if value is not None:
+            return value
+    if arg in ("pk", "object_id") and namespace:
+        for glob, value in PK_BY_NAME.items():
+            if fnmatch.fnmatchcase(name, glob):
+                return value(world)
+        model = _model_for(namespace)
+        if model is not None:
+            obj = model.objects.order_by("pk").first()
+            return obj.pk if obj is not None else None
+    if arg == "pk":
+        for glob, value in PK_BY_NAME.items():
+            if fnmatch.fnmatchcase(name, glob):
+                return value(world)
+        return None
+    if arg in ("app_label", "app_name"):
+        return "phenomena"
+    if arg == "model_name":
+        return "phenomenon"
+    if arg == "action":
+        return "delete"
+    if arg == "task_state_id":
+        return world["task_state"].pk
+    if arg in ARGUMENTS:
+        return ARGUMENTS[arg](world)
+    return None
+
+
 def _kwargs(name, pattern, world):
     """Concrete arguments for a URL pattern, or None when it cannot be built."""
     namespace = name.rsplit(":", 1)[0] if ":" in name else ""
-    draft, pending, task_state = world["draft"], world["pending"], world["task_state"]
-    kwargs = {}
     regex = pattern.pattern.regex
     names = list(regex.groupindex)
     if not names and regex.groups:
-        return None  # positional regex groups (document serving): nothing to declare
+        return None  # positional groups: POSITIONAL gives the whole URL
+    kwargs = {}
     for arg in names:
-        if namespace.endswith("_phenomenon"):
-            workflowish = "workflow" in name or arg == "task_state_id"
-            target = pending if workflowish else draft
-            values = {
-                "pk": target.pk,
-                "revision_id": target.latest_revision_id,
-                "revision_id_a": "earliest",
-                "revision_id_b": "latest",
-                "task_state_id": task_state.pk,
-                "workflow_state_id": pending.current_workflow_state.pk,
-                "action_name": "approve",
-            }
-            if arg in values:
-                kwargs[arg] = values[arg]
-                continue
-        if arg == "pk" or arg == "object_id":
-            model = _model_for(namespace)
-            if model is None and namespace == "wagtailusers_users":
-                kwargs[arg] = world["author"].pk
-                continue
-            if model is None and namespace == "wagtailusers_groups":
-                kwargs[arg] = Group.objects.get(name=Role.OPERATOR).pk
-                continue
-            if model is None:
-                return None
-            obj = model.objects.order_by("pk").first()
-            if obj is None:
-                return None
-            kwargs[arg] = obj.pk
-        elif arg in ("app_label", "app_name"):
-            kwargs[arg] = "phenomena"
-        elif arg in ("model_name",):
-            kwargs[arg] = "phenomenon"
-        elif arg == "action":
-            kwargs[arg] = "delete"
-        elif arg == "task_state_id":
-            kwargs[arg] = task_state.pk
-        elif arg == "pk" and name == "search:detail":
-            kwargs[arg] = draft.pk
-        else:
+        value = _value(name, namespace, arg, world)
+        if value is None:
             return None
-    if name == "search:detail":
-        kwargs["pk"] = draft.pk
-    if name.startswith("workflows:mark_read") or name.startswith("workflows:open"):
-        from notifications.models import Notification
-
-        note = Notification.objects.order_by("pk").first()
-        if note is None:
-            return None
-        kwargs["pk"] = note.pk
+        kwargs[arg] = value
     return kwargs
 
 
 def _url(name, route, pattern, world):
+    if name in POSITIONAL:
+        return POSITIONAL[name](world)
     kwargs = _kwargs(name, pattern, world)
     if kwargs is None:
         return None
@@ -362,6 +525,27 @@ def _url(name, route, pattern, world):
     if name.endswith(":duplicates_merge"):
         url += f"?into={world['pending'].pk}"
     return url
+
+
+def test_every_declared_view_is_requested(world):
+    """Every view gets a concrete URL (and so is requested as every role), or is listed in
+    NOT_REQUESTED with its reason; a listed view whose every route is requested is listed
+    wrongly."""
+    names = {name for name, _ in all_views()}
+    not_requested, unbuilt_listed = [], set()
+    for name, route in all_views():
+        if _url(name, route, _pattern(name, route), world) is not None:
+            continue
+        if name in NOT_REQUESTED:
+            unbuilt_listed.add(name)
+        else:
+            not_requested.append(f"{name}  ({route})")
+    assert not not_requested, "Views never requested (give them arguments):\n" + "\n".join(
+        not_requested
+    )
+    assert set(NOT_REQUESTED) <= names, f"Not views: {set(NOT_REQUESTED) - names}"
+    listed_but_built = set(NOT_REQUESTED) - unbuilt_listed
+    assert not listed_but_built, f"In NOT_REQUESTED but requested: {listed_but_built}"
 
 
 def _outcome(response):

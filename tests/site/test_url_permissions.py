@@ -191,7 +191,7 @@ RULES[:0] = [
 RULES[:0] = [
     ("reports:new", NONE, NONE),
     ("reports_admin:index", REVIEW, NONE),
-    ("reports_admin:detail", NONE, NONE),
+    ("reports_admin:detail", {ADMIN}, NONE),  # a report routed to another supervisor
 ]
 
 SKIPPED_PATTERNS = {"admin/^.*/$", "admin/test404/"}
@@ -269,6 +269,7 @@ def world(make_user):
     return {
         "users": users,
         "author": author,
+        "reviewer": reviewer,
         "draft": draft,
         "pending": pending,
         "task_state": task_state,
@@ -427,6 +428,8 @@ PK_BY_NAME = {
     "wagtaildocs_chooser:*": lambda w: str(w["document"].pk),
     "wagtailusers_users:*": lambda w: w["author"].pk,
     "wagtailusers_groups:*": lambda w: Group.objects.get(name=Role.OPERATOR).pk,
+    "reports:new": lambda w: w["draft"].pk,
+    "reports_admin:detail": lambda w: _error_report(w),
 }
 # URLs with positional groups, given whole.
 POSITIONAL = {
@@ -439,6 +442,22 @@ NOT_REQUESTED = {
     "wagtailsettings:edit": "no settings model is registered: the URL with a pk cannot be built",
     "wagtailsettings:preview_on_edit": "no settings model is registered: the URL cannot be built",
 }
+
+
+def _error_report(world):
+    """An open report on the draft, routed to its reviewer (not among the roles walked)."""
+    from reports.models import ErrorReport
+
+    report = ErrorReport.objects.order_by("pk").first()
+    if report is None:
+        report = ErrorReport.objects.create(
+            phenomenon=world["draft"],
+            reporter=world["users"]["viewer"],
+            kind=ErrorReport.Kind.choices[0][0],
+            description="Angka salah",
+        )
+        report.routed_to.add(world["reviewer"])
+    return report.pk
 
 
 def _notification(world):

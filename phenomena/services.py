@@ -21,6 +21,7 @@ after commit; only ``MERGED`` starts here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from dataclasses import dataclass, field
 
@@ -212,6 +213,7 @@ def find_duplicates(phenomenon, urls) -> list:
     """Stored phenomena the (possibly unsaved) ``phenomenon`` with ``urls`` duplicates.
 
     An over-long narrative is refused anyway; comparing it with every phenomenon is wasted."""
+    flush_batch_fingerprints(keep=True)  # what a batch saved so far is compared with
     if not (phenomenon.title or phenomenon.narrative):
         return []
     if text_length(phenomenon.narrative) > limits.NARRATIVE_MAX_CHARS:
@@ -278,6 +280,43 @@ def stamp_author(user, phenomenon) -> None:
         phenomenon.author = user
         profile = get_profile(user)
         phenomenon.work_unit = profile.work_unit if profile else None
+
+
+# --- batches ---------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def batch():
+    """Write many phenomena (an import) with the per-item bookkeeping done once per batch.
+
+    Use it inside the batch's transaction. Every call inside still checks, validates and
+    looks for duplicates row by row, and writes through Wagtail as always; what is deferred:
+
+    * the duplicate fingerprints of a phenomenon saved several times (create, publish) are
+      computed once: the caller calls ``flush_batch_fingerprints()`` after each item's own
+      savepoint, and the end of the block does it for what is left (a duplicate check finding
+      some pending computes them too, and keeps them pending: its savepoint may roll back);
+    * lifecycle events (search index, dashboard cache, API tombstones, notices) are delivered
+      together after the commit (``lifecycle.batched``), each subscriber in one pass where it
+      can (Wagtail's own search indexing on save is deferred there too: see ``search.apps``).
+    """
+    with lifecycle.batched():
+        yield
+        flush_batch_fingerprints()
+
+
+def flush_batch_fingerprints(*, keep=False) -> None:
+    """Bring the fingerprints of the phenomena saved in the current batch up to date (and
+    forget them unless ``keep``)."""
+    current = lifecycle.current_batch()
+    pending = current.data.get("fingerprints") if current is not None else None
+    if not pending:
+        return
+    ids = sorted(pending)
+    if not keep:
+        pending.clear()
+    for phenomenon in Phenomenon.objects.filter(pk__in=ids):  # a rolled-back one is gone
+        refresh_fingerprints(phenomenon, latest_content(phenomenon))
 
 
 # --- building --------------------------------------------------------------------------------

@@ -536,7 +536,7 @@ def run(
                     if _near_copy(row, b, in_file):
                         continue
                     _write(row, b, batch, user, actor, mode, not_duplicate_reason, reason)
-                    services.flush_batch_fingerprints()  # outside the row's savepoint
+                    services.flush_batch()  # outside the row's savepoint
                     if row.status == IMPORTED:
                         in_file.add(row.line, b.data)
     batch.status = ImportBatch.Status.IMPORTED

@@ -6,7 +6,7 @@ import contextlib
 
 import pytest
 from django.db import transaction
-from wagtail.models import Revision
+from wagtail.models import ReferenceIndex, Revision
 
 from home import dashboard
 from home.dashboard import Filters
@@ -54,7 +54,7 @@ def write(user, items, *, batched):
             with transaction.atomic():
                 phenomenon = services.create_phenomenon(user, item)
                 services.publish(user, phenomenon, reason=REASON)
-            services.flush_batch_fingerprints()
+            services.flush_batch()
             written.append(Phenomenon.objects.get(pk=phenomenon.pk))
     return written
 
@@ -71,6 +71,12 @@ def stored(phenomenon):
             )
         ),
         "features": PhenomenonDuplicateFeatures.objects.filter(phenomenon=phenomenon).count(),
+        "references": sorted(
+            ReferenceIndex.get_references_for_object(phenomenon).values_list(
+                "to_content_type_id",
+                "model_path",  # the keywords' tags differ by story
+            )
+        ),
     }
 
 
@@ -95,6 +101,7 @@ def test_a_batch_leaves_what_writing_one_by_one_leaves(admin_user, viewer):
         assert stored(in_batch)["fingerprints"] == expected_fingerprints(in_batch)
         assert stored(single)["fingerprints"] == expected_fingerprints(single)
     assert stored(batched[0])["live"] and stored(batched[0])["history"][0] == "wagtail.create"
+    assert len(stored(batched[0])["references"]) >= 4  # scope, subject, theme, outlet, ...
 
     for _title, word, _key in STORIES:
         result = run_search(parse_params({"q": word}), viewer)
@@ -123,7 +130,7 @@ def test_a_row_rolled_back_inside_a_batch_leaves_nothing(admin_user, viewer):
     with transaction.atomic(), services.batch():
         kept = services.create_phenomenon(admin_user, story(0))
         services.publish(admin_user, kept, reason=REASON)
-        services.flush_batch_fingerprints()
+        services.flush_batch()
         with contextlib.suppress(RuntimeError), transaction.atomic():
             gone = services.create_phenomenon(admin_user, story(1))
             services.publish(admin_user, gone, reason=REASON)

@@ -26,6 +26,14 @@ def phenomenon_changed(event):
     dashboard.invalidate()
 
 
+def phenomena_changed(events):
+    """A batch of events (``phenomena.services.batch``): one invalidation."""
+    dashboard.invalidate()
+
+
+phenomenon_changed.many = phenomena_changed
+
+
 def release_changed(sender, **kwargs):
     """An indicator or a release date was saved or deleted."""
     transaction.on_commit(dashboard.invalidate)

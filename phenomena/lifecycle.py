@@ -20,6 +20,13 @@ so an approval in Wagtail's editor and an approval through the service give the 
 subscribers that tell people about single phenomena send no e-mail for quiet events (the in-app
 notification is still recorded, so demo accounts find their notices); bookkeeping (search table,
 dashboard cache) never does.
+
+``batched()`` (through ``phenomena.services.batch()``, for imports) collects the events of many
+phenomena and delivers them together after the commit: each subscriber gets every event it
+subscribed to, one by one, or all at once through its ``many`` attribute when it has one (the
+search index synced in one pass, the dashboard invalidated once). Events of a savepoint that
+rolled back are dropped, as ever. Per-item work that other apps defer to the end of the batch
+(``Batch.defer``) runs before the events are delivered.
 """
 
 from __future__ import annotations
@@ -47,7 +54,9 @@ DELETED = "deleted"  # removed (only drafts can be)
 EVENTS = (CREATED, SUBMITTED, APPROVED, REJECTED, PUBLISHED, UNPUBLISHED, MERGED, DELETED)
 
 _quiet = contextvars.ContextVar("simfoni_lifecycle_quiet", default=False)
+_batch = contextvars.ContextVar("simfoni_lifecycle_batch", default=None)
 _subscribers: dict[str, list[Callable[[Event], None]]] = defaultdict(list)
+_batch_starters: list[Callable[[Batch], None]] = []
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,58 @@ def is_quiet() -> bool:
     return _quiet.get()
 
 
+class Batch:
+    """What a ``batched()`` block collects: committed ``events``, per-item work deferred to
+    the end (``defer``), and room for the participants' own state (``data``)."""
+
+    def __init__(self):
+        self.events: list[Event] = []
+        self.data: dict = {}
+        self._deferred: dict[str, Callable[[Batch], None]] = {}
+
+    def defer(self, key: str, func: Callable[[Batch], None]) -> None:
+        """Run ``func(batch)`` once after the batch commits, before its events are delivered."""
+        self._deferred.setdefault(key, func)
+
+    def deliver(self) -> None:
+        for key, func in list(self._deferred.items()):
+            try:
+                func(self)
+            except Exception:
+                logger.exception("Deferred batch work %s failed", key)
+        deliver_many(self.events)
+
+
+def on_batch_start(func: Callable[[Batch], None]) -> None:
+    """Call ``func(batch)`` when a batch starts (apps that take part in batches)."""
+    if func not in _batch_starters:
+        _batch_starters.append(func)
+
+
+def current_batch() -> Batch | None:
+    return _batch.get()
+
+
+@contextlib.contextmanager
+def batched():
+    """Collect the events emitted inside and deliver them together after the commit (at the
+    end of the block outside a transaction). Nested blocks join the outer batch."""
+    outer = _batch.get()
+    if outer is not None:
+        yield outer
+        return
+    batch = Batch()
+    for start in _batch_starters:
+        start(batch)
+    token = _batch.set(batch)
+    try:
+        yield batch
+    finally:
+        _batch.reset(token)
+        # Only committed events were collected: deliver them even when the block failed.
+        transaction.on_commit(batch.deliver)
+
+
 def emit(name, phenomenon, actor=None, task_state=None, **data) -> Event:
     """Queue `name` for delivery when the current transaction commits (at once outside one)."""
     if name not in EVENTS:
@@ -123,7 +184,11 @@ def emit(name, phenomenon, actor=None, task_state=None, **data) -> Event:
         quiet=is_quiet(),
         data=data,
     )
-    transaction.on_commit(lambda: deliver(event))
+    batch = _batch.get()
+    if batch is not None:
+        transaction.on_commit(lambda: batch.events.append(event))
+    else:
+        transaction.on_commit(lambda: deliver(event))
     return event
 
 
@@ -139,6 +204,26 @@ def deliver(event: Event) -> None:
                 event.name,
                 event.phenomenon_id,
             )
+
+
+def deliver_many(events: list[Event]) -> None:
+    """Deliver ``events`` subscriber by subscriber: all at once to a subscriber with a
+    ``many(events)`` attribute, one by one to the others; one failing never stops the others."""
+    handled: dict[Callable, list[Event]] = {}
+    for event in events:
+        for handler in subscribers(event.name):
+            handled.setdefault(handler, []).append(event)
+    for handler, its_events in handled.items():
+        many = getattr(handler, "many", None)
+        calls = [(many, its_events)] if many else [(handler, e) for e in its_events]
+        for func, argument in calls:
+            try:
+                func(argument)
+            except Exception:
+                logger.exception(
+                    "Lifecycle subscriber %s failed on a batch",
+                    getattr(handler, "__qualname__", handler),
+                )
 
 
 # --- Wagtail's signals → events (connected once, in PhenomenaConfig.ready) -------------------

@@ -21,6 +21,7 @@ after commit; only ``MERGED`` starts here.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from dataclasses import dataclass, field
 
@@ -33,8 +34,9 @@ from wagtail.actions.edit import EditAction
 from wagtail.actions.publish_revision import PublishRevisionAction
 from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
-from wagtail.models import WorkflowState
+from wagtail.models import ReferenceIndex, WorkflowState
 from wagtail.permissions import policy_registry
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from simfoni_text.urls import canonical_url_or_blank
 
@@ -212,6 +214,7 @@ def find_duplicates(phenomenon, urls) -> list:
     """Stored phenomena the (possibly unsaved) ``phenomenon`` with ``urls`` duplicates.
 
     An over-long narrative is refused anyway; comparing it with every phenomenon is wasted."""
+    flush_batch(keep=True)  # what a batch saved so far is compared with
     if not (phenomenon.title or phenomenon.narrative):
         return []
     if text_length(phenomenon.narrative) > limits.NARRATIVE_MAX_CHARS:
@@ -278,6 +281,49 @@ def stamp_author(user, phenomenon) -> None:
         phenomenon.author = user
         profile = get_profile(user)
         phenomenon.work_unit = profile.work_unit if profile else None
+
+
+# --- batches ---------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def batch():
+    """Write many phenomena (an import) with the per-item bookkeeping done once per batch.
+
+    Use it inside the batch's transaction. Every call inside still checks, validates and
+    looks for duplicates row by row, and writes through Wagtail as always; what is deferred:
+
+    * the duplicate fingerprints and Wagtail's reference index of a phenomenon saved several
+      times (create, its sources, publish) are computed once: the caller calls
+      ``flush_batch()`` after each item's own savepoint, and the end of the block does it for
+      what is left (a duplicate check finding fingerprints pending computes them too, and
+      keeps them pending: its savepoint may roll back);
+    * lifecycle events (search index, dashboard cache, API tombstones, notices) are delivered
+      together after the commit (``lifecycle.batched``), each subscriber in one pass where it
+      can (Wagtail's own search indexing on save waits for it too: ``search.subscribers``).
+    """
+    if lifecycle.current_batch() is not None:  # joins the outer batch
+        yield
+        return
+    with lifecycle.batched(), disable_reference_index_auto_update():
+        yield
+        flush_batch()
+
+
+def flush_batch(*, keep=False) -> None:
+    """Bring the duplicate fingerprints and Wagtail's reference index of the phenomena saved in
+    the current batch up to date (and forget them unless ``keep``)."""
+    current = lifecycle.current_batch()
+    pending = current.data.get("fingerprints") if current is not None else None
+    if not pending:
+        return
+    ids = sorted(pending)
+    if not keep:
+        pending.clear()
+    for phenomenon in Phenomenon.objects.filter(pk__in=ids):  # a rolled-back one is gone
+        refresh_fingerprints(phenomenon, latest_content(phenomenon))
+        if not keep:  # what Wagtail does on each save of it or of its sources
+            ReferenceIndex.create_or_update_for_object(phenomenon)
 
 
 # --- building --------------------------------------------------------------------------------

@@ -7,8 +7,13 @@ def phenomenon_saved(sender, instance, raw=False, **kwargs):
     """Keep the duplicate fingerprints in line with the phenomenon's latest content."""
     if raw:
         return
+    from . import lifecycle
     from .duplicates.service import latest_content, refresh_fingerprints
 
+    batch = lifecycle.current_batch()
+    if batch is not None:  # once per phenomenon, before the next check (services.batch)
+        batch.data.setdefault("fingerprints", set()).add(instance.pk)
+        return
     refresh_fingerprints(instance, latest_content(instance))
 
 

@@ -11,13 +11,17 @@ is a duplicate of that row in the dry run, the import and a re-run alike.
 
 A re-run never imports a row twice: every imported row's fingerprint (title, canonical URL,
 source date, narrative) is kept (``ImportedRow``) and a URL already stored is a duplicate for
-the services. Rows are written in transactions of ``CHUNK`` rows, each row in its own savepoint.
+the services. Rows are written in transactions of ``CHUNK`` rows, each row in its own savepoint,
+each transaction a ``services.batch()``: every row is checked and written through the services
+as ever, and the bookkeeping (search index, dashboard cache, duplicate fingerprints of a row
+saved several times) is done once per row or once per transaction instead of once per save.
 Approved (historical) imports run in ``lifecycle.quietly()`` (nobody is notified of old news);
 submissions notify their reviewers one by one, as any submission does.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -352,6 +356,7 @@ class InFileDuplicates:
         self.keys: dict[tuple, list[int]] = {}  # (band key, period) -> lines, in file order
         self.features: dict[int, scoring._Features] = {}  # line -> stored side
         self.titles: dict[int, str] = {}
+        self._last = None
 
     @staticmethod
     def record(data: services.PhenomenonInput, urls) -> scoring.Record:
@@ -366,20 +371,25 @@ class InFileDuplicates:
             area_code=place.code if place is not None else None,
         )
 
-    def _keys(self, features, period):
-        keys = dict.fromkeys(duplicate_service._keys_of(features))
-        return [(key, period) for key in keys]
+    def _prepared(self, data: services.PhenomenonInput):
+        """Features (with the row's URLs) and band keys of ``data``, computed once per row."""
+        if self._last is not None and self._last[0] is data:
+            return self._last[1], self._last[2]
+        features = scoring._prepare(self.record(data, [s.url for s in data.sources]))
+        period = data.reference_period.replace(day=1) if data.reference_period else None
+        keys = [(key, period) for key in dict.fromkeys(duplicate_service._keys_of(features))]
+        self._last = (data, features, keys)
+        return features, keys
 
     def find(self, data: services.PhenomenonInput) -> int | None:
         """The line of the earlier row ``data`` nearly copies (best score), or None."""
         if self.acknowledged or not self.features or not (data.title or data.narrative):
             return None
-        features = scoring._prepare(self.record(data, [s.url for s in data.sources]))
-        period = data.reference_period.replace(day=1) if data.reference_period else None
+        features, keys = self._prepared(data)
         limit = duplicate_service.STOP_KEY_LIMIT
         rare: Counter = Counter()
         shared: Counter = Counter()
-        for key in self._keys(features, period):
+        for key in keys:
             lines = self.keys.get(key, ())[: limit + 1]
             for line in lines:
                 shared[line] += 1
@@ -393,11 +403,11 @@ class InFileDuplicates:
         return best[1] if best else None
 
     def add(self, line: int, data: services.PhenomenonInput) -> None:
-        features = scoring._prepare(self.record(data, ()))
-        period = data.reference_period.replace(day=1) if data.reference_period else None
-        self.features[line] = features
+        features, keys = self._prepared(data)
+        # Stored without URLs, as the services store features (a same URL is found apart).
+        self.features[line] = dataclasses.replace(features, urls=frozenset())
         self.titles[line] = data.title
-        for key in self._keys(features, period):
+        for key in keys:
             self.keys.setdefault(key, []).append(line)
 
 
@@ -521,11 +531,12 @@ def run(
     context = lifecycle.quietly() if mode == APPROVED else _noop()
     with context:
         for start in range(0, len(planned), CHUNK):
-            with transaction.atomic():
+            with transaction.atomic(), services.batch():
                 for row, b in planned[start : start + CHUNK]:
                     if _near_copy(row, b, in_file):
                         continue
                     _write(row, b, batch, user, actor, mode, not_duplicate_reason, reason)
+                    services.flush_batch()  # outside the row's savepoint
                     if row.status == IMPORTED:
                         in_file.add(row.line, b.data)
     batch.status = ImportBatch.Status.IMPORTED

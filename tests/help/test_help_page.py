@@ -98,3 +98,11 @@ def test_the_offline_section_tells_what_really_happens_and_keeps_an_admins_wordi
     migration.forwards(apps, None)
     page.refresh_from_db()
     assert _offline_section(page) == "<p>Teks admin.</p>"
+
+
+def test_the_admin_sidebar_has_one_bantuan_entry_the_guide(client, province_operator):
+    client.force_login(province_operator)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert html.count('"label": "Bantuan"') == 1  # not also Wagtail's own "Bantuan" submenu
+    assert '"name": "bantuan"' in html and '"url": "/bantuan/"' in html
+    assert '"name": "help"' not in html

@@ -100,12 +100,20 @@ SECTIONS = [
     (
         "isian-tertunda",
         "Isian tertunda dan koneksi terputus",
-        "<p>Simpan draf sesering mungkin, terutama saat koneksi tidak stabil. Isian yang "
-        "belum terkirim karena koneksi terputus baru tercatat di SIMFONI setelah terkirim: "
-        "jangan menutup peramban sebelum tersambung lagi, lalu pastikan fenomenanya tampil di "
-        "<b>Fenomena saya</b>. Jika isian tertunda ternyata sudah diinput orang lain, "
-        "pemeriksaan duplikat akan menolaknya; tambahkan sumber Anda ke fenomena yang sudah "
-        "ada.</p>",
+        "<p>Isian formulir fenomena tidak hilang bila koneksi terputus, server tidak dapat "
+        "dihubungi, atau sesi Anda berakhir. Selama Anda mengetik, SIMFONI menyimpan salinan "
+        "isian di peramban ini. Jika saat menekan <b>Simpan draf</b> atau <b>Ajukan</b> server "
+        "tidak menjawab, halaman tetap seperti semula dengan pesan bahwa isian belum terkirim; "
+        "begitu server dapat dihubungi lagi (atau Anda masuk lagi di tab lain jika sesi "
+        "berakhir), tekan <b>Kirim ulang</b>.</p>"
+        "<p>Salinan yang belum terkirim juga tampil di menu <b>Isian tertunda</b>, juga setelah "
+        "peramban ditutup: <b>Kirim ulang</b>, <b>Buka</b> untuk memeriksanya di formulir, atau "
+        "<b>Buang</b>. Membuka lagi formulir yang sama menawarkan <b>Pulihkan</b>. Salinan "
+        "dihapus hanya setelah server mengonfirmasi isian tersimpan; fenomena baru yang terkirim "
+        "dua kali tetap tercatat sekali. Salinan hanya ada di peramban dan perangkat tempat Anda "
+        "mengetik, terpisah per pengguna; jangan menghapus data peramban sebelum terkirim. "
+        "Jika isian tertunda ternyata sudah diinput orang lain, pemeriksaan duplikat akan "
+        "menolaknya; tambahkan sumber Anda ke fenomena yang sudah ada.</p>",
     ),
     (
         "kata-kunci",

@@ -21,3 +21,11 @@ def help_menu_item():
         order=10000,
         attrs={"target": "_blank", "rel": "noopener"},
     )
+
+
+@hooks.register("construct_main_menu")
+def one_help_entry(request, menu_items):
+    """One "Bantuan" in the sidebar: the user guide above. Wagtail's own "Bantuan" submenu
+    (left with only its keyboard-shortcuts list, search/wagtail_hooks.py) was a second entry
+    with the same name, confusing next to the guide."""
+    menu_items[:] = [item for item in menu_items if item.name != "help"]

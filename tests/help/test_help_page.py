@@ -64,3 +64,45 @@ def test_admins_can_edit_the_guide(client, admin_user):
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
     assert "memilih-sumber" in response.content.decode()
+
+
+def _offline_section(page):
+    return next(
+        b.value["body"].source for b in page.sections if b.value["anchor"] == "isian-tertunda"
+    )
+
+
+def test_the_offline_section_tells_what_really_happens_and_keeps_an_admins_wording(db, client):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("help.migrations.0004_offline_section_describes_isian_tertunda")
+    html = client.get("/bantuan/").content.decode()
+    assert "Isian tertunda</b>" in html and "Kirim ulang" in html and "Pulihkan" in html
+    page = HelpPage.objects.get()
+    # A guide still holding the first text gets the new one ...
+    migration.backwards(apps, None)
+    page.refresh_from_db()
+    assert _offline_section(page) == migration.OLD
+    migration.forwards(apps, None)
+    page.refresh_from_db()
+    assert "Kirim ulang" in _offline_section(page)
+    # ... an admin's own wording is left alone.
+    raw = list(page.sections.raw_data)
+    for block in raw:
+        if block["value"]["anchor"] == "isian-tertunda":
+            block["value"]["body"] = "<p>Teks admin.</p>"
+    page.sections = raw
+    page.save()
+    migration.forwards(apps, None)
+    page.refresh_from_db()
+    assert _offline_section(page) == "<p>Teks admin.</p>"
+
+
+def test_the_admin_sidebar_has_one_bantuan_entry_the_guide(client, province_operator):
+    client.force_login(province_operator)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert html.count('"label": "Bantuan"') == 1  # not also Wagtail's own "Bantuan" submenu
+    assert '"name": "bantuan"' in html and '"url": "/bantuan/"' in html
+    assert '"name": "help"' not in html

@@ -99,7 +99,13 @@
   }
 
   function when(timestamp) {
-    return new Date(timestamp).toLocaleString();
+    // In the page's language ("6 Des 2026, 00.08"), not the browser's default.
+    var lang = document.documentElement.lang || undefined;
+    try {
+      return new Date(timestamp).toLocaleString(lang, { dateStyle: "medium", timeStyle: "short" });
+    } catch (error) {
+      return new Date(timestamp).toLocaleString();
+    }
   }
 
   function findForm() {
@@ -126,7 +132,7 @@
         box.appendChild(el("p", { "data-isian-empty": "" }, t.empty));
         return;
       }
-      var table = el("table", { class: "listing" });
+      var table = el("table", { class: "listing simfoni-cards" });
       var body = el("tbody");
       entries.forEach(function (entry) {
         var row = el("tr", { "data-isian-token": entry.token });
@@ -136,7 +142,8 @@
         row.appendChild(titleCell);
         row.appendChild(el("td", {}, t.savedAt + ": " + when(entry.savedAt)));
         row.appendChild(el("td", {}, t["state" + entry.state.charAt(0).toUpperCase() + entry.state.slice(1)] || ""));
-        var actions = el("td");
+        var actions = el("td", { class: "simfoni-isian-actions" });
+        var buttons = el("div", { class: "simfoni-button-row w-flex w-flex-wrap w-gap-2" });
         var message = el("p", { class: "help-block help-warning", role: "alert", hidden: "" });
         var resend = el("button", { type: "button", class: "button button-small" }, t.resend);
         resend.addEventListener("click", function () {
@@ -160,11 +167,10 @@
           store(current);
           render();
         });
-        actions.appendChild(resend);
-        actions.appendChild(document.createTextNode(" "));
-        actions.appendChild(open);
-        actions.appendChild(document.createTextNode(" "));
-        actions.appendChild(discard);
+        buttons.appendChild(resend);
+        buttons.appendChild(open);
+        buttons.appendChild(discard);
+        actions.appendChild(buttons);
         actions.appendChild(message);
         row.appendChild(actions);
         body.appendChild(row);

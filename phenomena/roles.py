@@ -86,6 +86,23 @@ def role_of(user) -> str | None:
     return profile.role if profile else None
 
 
+def active_users_with_role(role: str):
+    """Active accounts holding ``role`` (role as data: whom to notify or hand work to)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True, simfoni_profile__role=role)
+
+
+def operators():
+    """Active operators: those a rejected phenomenon can be handed to."""
+    return active_users_with_role(Role.OPERATOR)
+
+
+def admins():
+    """Active admins."""
+    return active_users_with_role(Role.ADMIN)
+
+
 @transaction.atomic
 def assign_role(user, role: str, work_unit) -> UserProfile:
     """Give `user` exactly one role and one work unit, replacing any previous role."""

@@ -729,13 +729,13 @@ def transfer_authorship(user, phenomenon, new_author, *, reason: str = "") -> Ph
     unit: they may then edit and resubmit it (a supervisor delegating a rejected scraped
     phenomenon). Only admins and those who review the phenomenon may, and not while it is in
     review. Logged; the caller notifies."""
-    from .models import Role
     from .permissions import may_review
+    from .roles import operators
 
     if not may_review(user, phenomenon):
         raise PermissionDenied
     profile = get_profile(new_author)
-    if profile is None or profile.role != Role.OPERATOR or not new_author.is_active:
+    if profile is None or not operators().filter(pk=new_author.pk).exists():
         raise ValidationError(_("Fenomena hanya dapat dialihkan kepada operator yang aktif."))
     if _in_review(phenomenon):
         raise ValidationError(

@@ -22,11 +22,9 @@ class AdminOnlyPolicy(ModelPermissionPolicy):
         return administers(user)
 
     def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
+        from phenomena.roles import admins
 
-        from phenomena.models import Role
-
-        return get_user_model().objects.filter(is_active=True, simfoni_profile__role=Role.ADMIN)
+        return admins()
 
     def user_has_permission_for_instance(self, user, action, instance):
         return administers(user)

@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phenomena import limits, services
-from phenomena.models import Indicator, Role, Scope, SourceType, Subject, Theme
+from phenomena.models import Indicator, Scope, SourceType, Subject, Theme
+from phenomena.roles import operators as active_operators
 
 from .models import Article
 
@@ -125,10 +125,7 @@ def upload(user, articles) -> UploadResult:
 
 def operators_for(article: Article | None):
     """Active operators, those of the outlet's work unit first (the default is the first)."""
-    User = get_user_model()
-    operators = User.objects.filter(
-        is_active=True, simfoni_profile__role=Role.OPERATOR
-    ).select_related("simfoni_profile")
+    operators = active_operators().select_related("simfoni_profile")
     outlet = article.source.outlet if article and article.source_id else None
     unit_id = outlet.work_unit_id if outlet else None
     first = [u for u in operators if u.simfoni_profile.work_unit_id == unit_id]

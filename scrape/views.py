@@ -159,11 +159,7 @@ def delegations_view(request):
 
 
 def _is_supervisor(user):
-    from phenomena.models import Role
-    from phenomena.roles import get_profile
-
-    profile = get_profile(user)
-    return profile is not None and profile.role == Role.SUPERVISOR
+    return user.has_perm("workflows.review_phenomenon")
 
 
 def delegate_view(request, phenomenon_id):

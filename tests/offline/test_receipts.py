@@ -143,7 +143,7 @@ def test_ping_answers_signed_in_users_only(client, viewer):
         ("viewer", False),
     ],
 )
-def test_the_list_page_and_menu_are_for_those_who_input(client, request, role_fixture, allowed):
+def test_the_list_page_and_menu_are_for_those_who_input(db, client, request, role_fixture, allowed):
     user = request.getfixturevalue(role_fixture)
     client.force_login(user)
     response = client.get(reverse("offline_drafts"))

@@ -11,7 +11,7 @@ from wagtail.models import ReferenceIndex, Revision
 from home import dashboard
 from home.dashboard import Filters
 from phenomena import services
-from phenomena.duplicates.service import fingerprint_keys
+from phenomena.duplicates.service import prepare_for_storage, record_for
 from phenomena.models import Phenomenon, PhenomenonDuplicateFeatures, PhenomenonFingerprint
 from search.params import parse_params
 from search.service import run_search
@@ -81,7 +81,8 @@ def stored(phenomenon):
 
 
 def expected_fingerprints(phenomenon):
-    keys = dict.fromkeys(fingerprint_keys(phenomenon.title, phenomenon.narrative))
+    # Band keys of the text plus the figure keys of its reference month.
+    keys, _features = prepare_for_storage(record_for(phenomenon))
     return sorted((key, phenomenon.reference_period) for key in keys)
 
 

@@ -353,7 +353,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         try:
             while not self.server.stopping:
-                chunk = b"<p>tanpa akhir</p>"
+                chunk = b"<p>tanpa akhir</p>" * 50  # ~18 KB/s, for ever
                 self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
                 self.wfile.flush()
                 time.sleep(0.05)

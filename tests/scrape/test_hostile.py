@@ -39,6 +39,13 @@ def test_a_page_that_never_ends_is_retried_then_left_for_the_next_run(fresh):
         fetcher.get(fresh.url("kompas", "/tanpa-akhir"))
     assert e.value.transient
     assert [r[1] for r in fresh.requests].count("/tanpa-akhir") == 2
+    assert "waktu habis (curl 28)" in str(e.value)  # said in Indonesian on the run page
+
+
+def test_a_redirect_loop_is_said_in_indonesian(fresh):
+    with Fetcher() as fetcher, pytest.raises(FetchError) as e:
+        fetcher.get(fresh.url("kompas", "/putar"))
+    assert "terlalu banyak pengalihan" in str(e.value) and "Maximum" not in str(e.value)
 
 
 def test_hostile_and_broken_sources_beside_a_healthy_one(fresh):

@@ -219,6 +219,9 @@ def test_run_page_shows_progress_and_run_now_starts_one(client, office):
     assert 'http-equiv="refresh"' not in html  # finished: no more refreshing
     runs = client.get(reverse("scrape_runs")).content.decode()
     assert "Jalankan sekarang" in runs
+    part = run.parts.get()
+    cells = [part.fetched, part.kept, part.duplicate, part.errors]
+    assert "<td>1</td>" + "".join(f"<td>{n}</td>" for n in cells) in runs  # the run's totals
     response = client.post(reverse("scrape_run_now"))
     assert response.status_code == 302 and Run.objects.count() == 2
     Run.objects.filter(pk=Run.objects.latest("pk").pk).update(status=Run.Status.RUNNING)

@@ -54,6 +54,7 @@ def main():
     parser.add_argument("--phenomena", type=int, default=0)
     parser.add_argument("--samples", type=int, default=8, help="RSS lines printed during the run")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # lines appear as they come, also in a file
 
     if args.database_url.startswith("sqlite:///"):
         db_file = Path(args.database_url.removeprefix("sqlite:///"))

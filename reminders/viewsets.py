@@ -28,9 +28,7 @@ class ScheduleForm(forms.ModelForm):
         label=_("Fungsi"),
         choices=TASK_FUNCTIONS,
         help_text=_("Tugas SIMFONI yang dijalankan jadwal ini."),
-        error_messages={
-            "invalid_choice": _("Hanya fungsi reminders.tasks.* yang boleh dijadwalkan.")
-        },
+        error_messages={"invalid_choice": _("Pilih salah satu tugas SIMFONI dari daftar.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -53,9 +51,12 @@ class ScheduleForm(forms.ModelForm):
         }
 
     def clean_func(self):
+        """One of the project's registered tasks (any app's: reminders, scrape, summaries,
+        dossiers, reports), or the function the schedule already had -- never a path typed in."""
         func = self.cleaned_data["func"]
-        if not func.startswith("reminders.tasks."):
-            raise forms.ValidationError(_("Hanya fungsi reminders.tasks.* yang boleh dijadwalkan."))
+        current = self.instance.func if self.instance and self.instance.pk else ""
+        if func not in dict(TASK_FUNCTIONS) and func != current:
+            raise forms.ValidationError(_("Pilih salah satu tugas SIMFONI dari daftar."))
         return func
 
 

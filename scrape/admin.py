@@ -63,12 +63,12 @@ class SourceViewSet(ModelViewSet):
     list_display = [
         "name",
         "outlet",
-        BooleanColumn("enabled", label=_("aktif")),
-        Column("discovery", label=_("cara menemukan"), accessor="get_discovery_display"),
-        Column("health", label=_("kesehatan")),
-        DateColumn("last_success_at", label=_("terakhir berhasil")),
-        Column("last_found", label=_("artikel pada run terakhir")),
-        Column("last_error", label=_("galat terakhir")),
+        BooleanColumn("enabled", label=_("Aktif")),
+        Column("discovery", label=_("Cara menemukan"), accessor="get_discovery_display"),
+        Column("health", label=_("Kesehatan")),
+        DateColumn("last_success_at", label=_("Terakhir berhasil")),
+        Column("last_found", label=_("Artikel run terakhir")),
+        Column("last_error_short", label=_("Galat terakhir")),
     ]
     list_filter = ["enabled", "discovery"]
     search_fields = ["name", "start_url"]
@@ -89,7 +89,7 @@ class KeywordRuleViewSet(ModelViewSet):
         "indicator",
         "keywords",
         "weight",
-        BooleanColumn("enabled", label=_("aktif")),
+        BooleanColumn("enabled", label=_("Aktif")),
     ]
     list_filter = ["enabled"]
     search_fields = ["keywords"]

@@ -83,6 +83,34 @@ def decode(body: bytes, content_type: str = "") -> str:
     return body.decode("latin-1")
 
 
+# libcurl's error codes, said in Indonesian (the message is shown on the admin's run page)
+_CURL_REASONS = {
+    6: "nama host tidak ditemukan",
+    7: "tidak dapat terhubung ke server",
+    28: "waktu habis",
+    35: "galat TLS/SSL",
+    47: "terlalu banyak pengalihan (redirect)",
+    52: "server tidak mengirim jawaban",
+    55: "galat jaringan saat mengirim",
+    56: "galat jaringan saat menerima",
+    60: "sertifikat TLS tidak sah",
+}
+
+
+def curl_reason(exc: CurlError) -> str:
+    code = getattr(exc, "code", None)
+    reason = _CURL_REASONS.get(code)
+    if reason is None:
+        low = str(exc).lower()
+        if "redirect" in low or "maximum" in low:
+            reason = _CURL_REASONS[47]
+        elif "timed out" in low:
+            reason = _CURL_REASONS[28]
+        else:
+            reason = "gagal mengambil halaman"
+    return f"{reason} (curl {code})" if code else reason
+
+
 class Fetcher:
     """One fetching session (use as a context manager). Settings give the defaults."""
 
@@ -195,7 +223,7 @@ class Fetcher:
                 raise TooLarge(f"halaman lebih dari {cap} bita: {url}") from exc
             message = str(exc)
             permanent = "redirect" in message.lower() or "Maximum" in message
-            raise FetchError(f"{url}: {message[:300]}", transient=not permanent) from exc
+            raise FetchError(f"{url}: {curl_reason(exc)}", transient=not permanent) from exc
         if too_large:
             raise TooLarge(f"halaman lebih dari {cap} bita: {url}")
         headers = {str(k).lower(): str(v) for k, v in dict(response.headers).items()}

@@ -90,6 +90,12 @@ class Source(models.Model):
         return self.empty_runs > 0 or (bool(self.last_error) and self.last_success_at is None)
 
     @property
+    def last_error_short(self) -> str:
+        """The last error, cut for the sources list (the whole one is on the source's form)."""
+        error = self.last_error
+        return error if len(error) <= 120 else error[:119] + "…"
+
+    @property
     def health(self) -> str:
         if self.last_found is None and not self.last_error:
             return str(_("Belum pernah dijalankan"))

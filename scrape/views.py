@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -31,7 +32,17 @@ def runs_view(request):
         run = runner.start_run(request.user)
         messages.success(request, _("Run #%(id)s dimulai.") % {"id": run.pk})
         return redirect("scrape_run", run.pk)
-    runs = Run.objects.select_related("started_by").prefetch_related("parts__source")[:30]
+    runs = (
+        Run.objects.select_related("started_by")
+        .annotate(
+            n_sources=Count("parts"),
+            n_fetched=Sum("parts__fetched"),
+            n_kept=Sum("parts__kept"),
+            n_duplicate=Sum("parts__duplicate"),
+            n_errors=Sum("parts__errors"),
+        )
+        .order_by("-started_at", "-pk")[:30]
+    )
     return render(
         request,
         "scrape/runs.html",

@@ -90,10 +90,10 @@ def test_admin_sees_and_edits_schedules(admin_client):
     schedule.refresh_from_db()
     assert schedule.schedule_type == Schedule.WEEKLY
     assert schedule.next_run == jakarta("2026-05-04 09:30")
-    # Only reminder tasks can be scheduled from the admin.
+    # Only the project's registered tasks can be scheduled from the admin.
     response = admin_client.post(url, {**data, "func": "os.system"})
     assert response.status_code == 200
-    assert "Hanya fungsi reminders.tasks" in response.content.decode()
+    assert "Pilih salah satu tugas SIMFONI" in response.content.decode()
 
 
 def test_admin_adds_a_holiday(admin_client):

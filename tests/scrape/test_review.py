@@ -219,6 +219,9 @@ def test_run_page_shows_progress_and_run_now_starts_one(client, office):
     assert 'http-equiv="refresh"' not in html  # finished: no more refreshing
     runs = client.get(reverse("scrape_runs")).content.decode()
     assert "Jalankan sekarang" in runs
+    part = run.parts.get()
+    cells = [part.fetched, part.kept, part.duplicate, part.errors]
+    assert "<td>1</td>" + "".join(f"<td>{n}</td>" for n in cells) in runs  # the run's totals
     response = client.post(reverse("scrape_run_now"))
     assert response.status_code == 302 and Run.objects.count() == 2
     Run.objects.filter(pk=Run.objects.latest("pk").pk).update(status=Run.Status.RUNNING)
@@ -241,3 +244,50 @@ def test_source_form_edits_and_lists_health(client, office):
     assert "Kompas (uji)" in html and "Sehat" in html
     edit = reverse("scrape_sources:edit", args=[source.pk])
     assert client.get(edit).status_code == 200
+
+
+def test_run_page_shows_each_sources_progress_live_while_it_runs(
+    client, admin_user, portals, settings, monkeypatch
+):
+    """While a source is being read its counters (fetched, kept, duplicate, errors) are saved
+    every SCRAPE_PROGRESS_EVERY articles, and the run page -- refreshing itself every 5 s while
+    the run runs -- shows them; the finished page stops refreshing."""
+    import re
+
+    from scrape import extract
+
+    settings.SCRAPE_PROGRESS_EVERY = 1
+    source = Source.objects.create(
+        name="Detik (langsung)",
+        enabled=True,
+        discovery=Source.Discovery.SITEMAP,
+        start_url=portals.url("detik", "/sitemap.xml"),
+        delay_seconds=0,
+    )
+    login(client, admin_user)
+    seen = []
+    original = extract.read_article
+
+    def watching(*args, **kwargs):
+        run = Run.objects.latest("pk")
+        seen.append(client.get(reverse("scrape_run", args=[run.pk])).content.decode())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(extract, "read_article", watching)
+    run = runner.start_run(admin_user)
+
+    def row(html):
+        match = re.search(r'<tr data-source="Detik \(langsung\)">(.*?)</tr>', html, re.S)
+        return re.findall(r"<td>(.*?)</td>", match.group(1))
+
+    assert len(seen) == 4
+    for fetched, html in enumerate(seen):
+        # name, status, found, already, fetched, kept, duplicate, errors, message
+        cells = row(html)
+        assert cells[1] == "Berjalan" and cells[2] == "4"
+        assert int(cells[4]) == fetched, (fetched, cells)
+        assert 'http-equiv="refresh"' in html and 'data-run-status="running"' in html
+    final = client.get(reverse("scrape_run", args=[run.pk])).content.decode()
+    assert row(final)[1] == "Selesai" and row(final)[4] == "4"
+    assert 'http-equiv="refresh"' not in final
+    assert source.run_parts.count() == 1

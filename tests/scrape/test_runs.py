@@ -90,6 +90,7 @@ def test_a_full_run(fresh, admin_user):
     assert stored["putar"].status == Article.Status.FAILED  # redirect loop
     assert stored["raksasa"].status == Article.Status.FAILED and "bita" in stored["raksasa"].message
     assert "galat" not in stored and "rahasia" not in stored  # 500 retried later; robots.txt
+    assert "tanpa-akhir" not in stored  # cut at the time limit: tried again next run
     assert not any("luar.example" in a.url for a in Article.objects.all())
     assert k.kept == 3 and k.errors >= 4
     assert "robots.txt" in k.message

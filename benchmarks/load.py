@@ -107,6 +107,10 @@ def setup(n: int, db_url: str) -> dict:
         users[name].set_password(DEMO_PASSWORD)
         users[name].save(update_fields=["password"])
     rollup.rebuild()
+    from workflows.demo import allocate_like, load_allocations
+
+    load_allocations()  # theme → supervisor, as in the demo: `supervisor` reviews like spv4
+    allocate_like("supervisor", "spv4")
     ApiKey.objects.filter(name="load").delete()
     key = ApiKey(name="load", rate_limit=10**9)
     raw_key = key.issue()

@@ -119,9 +119,11 @@ def window_report(records: list[dict], label: str, t0: float, t1: float) -> dict
         "failed": len(failed),
         "5xx": len(five),
         "p95": bench.percentile([r["ms"] for r in rows], 95) if rows else 0,
-        # locust stamps a request when its answer came; its start is t - ms
-        "first": min(r["t"] - r["ms"] / 1000 for r in failed) - t0 if failed else None,
+        # when the failed answers came (locust stamps a request at its answer), from the fault
+        "first": min(r["t"] for r in failed) - t0 if failed else None,
         "last": max(r["t"] for r in failed) - t0 if failed else None,
+        # the oldest failed request was sent this long before the fault (queued meanwhile)
+        "sent": min(r["t"] - r["ms"] / 1000 for r in failed) - t0 if failed else None,
         "kinds": Counter(
             f"{r['name']} [{r['status']}] {r['error'][:70]}" for r in failed
         ).most_common(6),
@@ -132,8 +134,9 @@ def window_report(records: list[dict], label: str, t0: float, t1: float) -> dict
 def print_window(w: dict) -> None:
     if w["failed"]:
         span = (
-            f"failures from +{w['first']:.1f} s to +{w['last']:.1f} s "
-            f"(window {w['last'] - w['first']:.1f} s)"
+            f"failed answers from +{w['first']:.1f} s to +{w['last']:.1f} s after it "
+            f"(window {w['last'] - w['first']:.1f} s; oldest failed request sent at "
+            f"{w['sent']:+.1f} s)"
         )
     else:
         span = "no failure"

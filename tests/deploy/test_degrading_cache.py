@@ -99,3 +99,14 @@ def test_the_database_connection_is_checked_before_reuse(settings):
     """After a PostgreSQL restart a kept connection is tested (and replaced) before use."""
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
     assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+
+
+@pytest.mark.django_db
+def test_djangos_own_redis_cache_fails_those_views(admin_client):
+    """What the degrading cache is for: with Django's RedisCache and Redis down, a 500."""
+    plain = {
+        "default": {**DOWN["default"], "BACKEND": "django.core.cache.backends.redis.RedisCache"}
+    }
+    admin_client.raise_request_exception = True
+    with override_settings(CACHES=plain), pytest.raises(RedisConnectionError):
+        admin_client.get("/dasbor/")

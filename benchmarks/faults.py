@@ -2,6 +2,7 @@
 
     python benchmarks/faults.py                     # 100k, 50 users, 4 minutes
     python benchmarks/faults.py --minutes 3 --gap 50
+    python benchmarks/faults.py --only-workers 6 --gap 20 --minutes 2.5   # worker kills only
 
 The same stack and users as ``benchmarks/load.py`` (its database, gunicorn + qcluster with
 production settings, locust headless in a second process). While the load runs:
@@ -151,11 +152,19 @@ def print_window(w: dict) -> None:
 def main():
     parser = bench.arguments(__doc__.splitlines()[0], 4)
     parser.add_argument("--gap", type=float, default=55, help="seconds between faults")
+    parser.add_argument(
+        "--only-workers",
+        type=int,
+        default=0,
+        metavar="K",
+        help="only kill a gunicorn worker, K times (PostgreSQL and Redis untouched)",
+    )
     args = parser.parse_args()
     config, stack, out = bench.prepare(args)
     events: list[tuple[float, str]] = []
     seconds = int(args.minutes * 60)
-    if seconds < 3 * args.gap + REDIS_DOWN_SECONDS + 20:
+    needed = (args.only_workers or 3) * args.gap + (0 if args.only_workers else REDIS_DOWN_SECONDS)
+    if seconds < needed + 20:
         raise SystemExit(f"--minutes too short for --gap {args.gap}")
     stack.start()
     try:
@@ -167,6 +176,13 @@ def main():
         def at(offset):
             time.sleep(max(0.0, start + offset - time.monotonic()))
 
+        for k in range(1, args.only_workers + 1):
+            at(k * args.gap)
+            kill_worker(stack, events)
+        if args.only_workers:
+            proc.wait()
+            stamp(events, "load ends")
+            return
         at(args.gap)
         workers_before = len(stack.workers())
         kill_worker(stack, events)
@@ -180,7 +196,8 @@ def main():
         proc.wait()
         stamp(events, "load ends")
     finally:
-        print("services:", ensure_services(), flush=True)
+        if not args.only_workers:
+            print("services:", ensure_services(), flush=True)
         try:
             records = bench.read_records(out)
             print(f"\n{len(records):,} requests in all")

@@ -89,8 +89,9 @@ def search_view(request):
     def page_url(number):
         return "?" + params.to_querydict(page=number if number > 1 else "").urlencode()
 
+    facet_groups = _facet_groups(result)  # once: its toggle URLs cost ~40 ms a page at 100k
     active = []
-    for group in _facet_groups(result):
+    for group in facet_groups:
         for item in group["items"]:
             if item["selected"]:
                 active.append(
@@ -144,7 +145,7 @@ def search_view(request):
         else "",
         "result": result,
         "params": params,
-        "facet_groups": _facet_groups(result),
+        "facet_groups": facet_groups,
         "active_filters": active,
         "sorts": [(key, _(label)) for key, label in SORTS.items()],
         "current_sort": params.effective_sort

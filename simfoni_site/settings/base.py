@@ -142,6 +142,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        # A kept connection is tested before a request reuses it: after a PostgreSQL restart
+        # the first request of each worker reconnects instead of failing (docs/deploy.md).
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", True),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -271,6 +274,8 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    # Seconds; a request may send an e-mail itself while the task broker is down (alerts/email.py).
+    EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SIMFONI <simfoni@localhost>")
@@ -316,13 +321,19 @@ SEARCH_FACET_CACHE_SECONDS = int(os.environ.get("SEARCH_FACET_CACHE_SECONDS", "3
 # is set. `manage.py qcluster` runs the workers and the scheduler (`make run` starts one).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # The cache (dashboard figures, search facets) is shared by every web and worker process through
-# Redis when it is configured; otherwise each process keeps its own in memory.
+# Redis when it is configured; otherwise each process keeps its own in memory. While Redis is
+# unreachable the cache answers as an empty one (simfoni_site/cache.py) instead of failing the
+# request; the timeouts bound how long a request waits for a Redis that does not answer.
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "simfoni_site.cache.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "simfoni"),
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "1")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "2")),
+            },
         }
     }
 # Headless API (/api/v1/, docs/api.md): requests per key per window (the cache counts them:

@@ -162,3 +162,23 @@ def test_rolled_back_delivery_queues_nothing(people, queued):
     assert OrmQ.objects.count() == 0
     assert mail.outbox == []
     assert not Notification.objects.filter(recipient=people.op).exists()
+
+
+def test_email_is_sent_from_the_request_while_the_broker_is_down(
+    client, people, monkeypatch, caplog
+):
+    """Redis stopped (benchmarks/faults.py): async_task cannot reach the broker; the e-mail
+    goes out from the request instead of being lost, and the approval still succeeds."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    def broker_down(*args, **kwargs):
+        raise RedisConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(Conf, "SYNC", False)
+    monkeypatch.setattr("django_q.tasks.async_task", broker_down)
+    caplog.set_level(logging.WARNING, logger="alerts.email")
+    phenomenon, response = approve_through_the_admin(client, people)
+    assert response.status_code == 302
+    assert Phenomenon.objects.get(pk=phenomenon.pk).live
+    assert "opsos2@bps.test" in [address for m in mail.outbox for address in m.to]
+    assert any("broker unreachable" in r.getMessage() for r in caplog.records)

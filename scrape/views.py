@@ -13,7 +13,7 @@ from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.models import WorkflowState
 
@@ -87,7 +87,7 @@ def _names(pks):
     }
 
 
-PERIOD_BASIS = {"teks": _lazy("dari teks"), "tanggal terbit": _lazy("tanggal terbit")}
+PERIOD_BASIS = {"teks": gettext_lazy("dari teks"), "tanggal terbit": gettext_lazy("tanggal terbit")}
 
 
 def _period(value: str):

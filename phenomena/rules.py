@@ -21,6 +21,8 @@ from .models import Level, Outlet, Scope, SourceType
 from .permissions import administers
 from .roles import get_profile
 
+WEB_SCRAPING = "web_scraping"  # the source type of what the scraper read
+
 # Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
 CONTROL_CHARACTERS_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 LINE_BREAKS = "\n\r\x85\u2028\u2029"
@@ -180,9 +182,13 @@ def source_errors(user, source: SourceInput) -> dict[str, list[str]]:
     stype = source.source_type
     if stype is None:
         return errors
+    # A web-scraping source names the portal SIMFONI read: any outlet, whoever owns it (a
+    # scraped phenomenon gathers several portals' articles, and the operator it is delegated to
+    # edits it with them).
+    machine_read = stype.code == WEB_SCRAPING
     if stype.needs_outlet and source.outlet is None:
         add("outlet", _("Sumber %(type)s wajib menyebut medianya.") % {"type": stype})
-    if source.outlet is not None and source.outlet.source_type_id != stype.pk:
+    if source.outlet is not None and source.outlet.source_type_id != stype.pk and not machine_read:
         add(
             "outlet",
             _("%(outlet)s bukan media untuk jenis sumber %(type)s.")
@@ -208,7 +214,11 @@ def source_errors(user, source: SourceInput) -> dict[str, list[str]]:
             )
             % {"type": stype},
         )
-    elif source.outlet is not None and source.outlet.work_unit_id != profile.work_unit_id:
+    elif (
+        source.outlet is not None
+        and source.outlet.work_unit_id != profile.work_unit_id
+        and not machine_read
+    ):
         add(
             "outlet",
             _(

@@ -67,7 +67,7 @@ class SourceViewSet(ModelViewSet):
         Column("discovery", label=_("Cara menemukan"), accessor="get_discovery_display"),
         Column("health", label=_("Kesehatan")),
         DateColumn("last_success_at", label=_("Terakhir berhasil")),
-        Column("last_found", label=_("Artikel run terakhir")),
+        Column("last_found", label=_("Artikel putaran terakhir")),
         Column("last_error_short", label=_("Galat terakhir")),
     ]
     list_filter = ["enabled", "discovery"]

@@ -64,17 +64,19 @@ class Source(models.Model):
     max_pages = models.PositiveSmallIntegerField(
         _("maksimum halaman daftar"),
         default=5,
-        help_text=_("Halaman daftar, feed atau sitemap yang dibaca per run."),
+        help_text=_("Halaman daftar, feed atau sitemap yang dibaca per putaran."),
     )
-    max_articles = models.PositiveIntegerField(_("maksimum artikel per run"), default=200)
+    max_articles = models.PositiveIntegerField(_("maksimum artikel per putaran"), default=200)
     # health
     last_success_at = models.DateTimeField(_("terakhir berhasil"), null=True, blank=True)
     last_error = models.TextField(_("galat terakhir"), blank=True)
     last_error_at = models.DateTimeField(_("waktu galat terakhir"), null=True, blank=True)
     last_found = models.PositiveIntegerField(
-        _("artikel ditemukan pada run terakhir"), null=True, blank=True
+        _("artikel ditemukan pada putaran terakhir"), null=True, blank=True
     )
-    empty_runs = models.PositiveSmallIntegerField(_("run berturut-turut tanpa artikel"), default=0)
+    empty_runs = models.PositiveSmallIntegerField(
+        _("putaran berturut-turut tanpa artikel"), default=0
+    )
 
     class Meta:
         ordering = ["name"]
@@ -164,11 +166,11 @@ class Run(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-pk"]
-        verbose_name = _("run scraping")
-        verbose_name_plural = pgettext_lazy("jamak", "run scraping")
+        verbose_name = _("putaran scraping")
+        verbose_name_plural = pgettext_lazy("jamak", "putaran scraping")
 
     def __str__(self):
-        return f"Run #{self.pk}"
+        return _("Putaran #%(id)s") % {"id": self.pk}
 
 
 class RunSource(models.Model):

@@ -1,11 +1,12 @@
 """From a kept article to a submitted phenomenon, and back to an operator when rejected.
 
-``upload(user, articles)``: each chosen article becomes a phenomenon of source type Web
-Scraping through ``phenomena.services.create_phenomenon(..., submit=True)`` (the normal
-approval workflow notifies the supervisors of its theme; ``notify_scrape_results_ready`` tells
-them a batch is waiting). ``delegate(supervisor, phenomenon, operator)``: a supervisor who
-rejected one hands it to an operator (by default an operator of the outlet's work unit), who is
-notified, edits it and resubmits.
+``upload(user, groups)``: each chosen proposal (the articles of one event, ``scrape.grouping``)
+becomes one phenomenon with a Web Scraping source per article through
+``phenomena.services.create_phenomenon(..., submit=True)`` (the normal approval workflow
+notifies the supervisors of its theme; ``notify_scrape_results_ready`` tells them a batch is
+waiting). ``delegate(supervisor, phenomenon, operator)``: a supervisor who rejected one hands
+it to an operator (by default an operator of the work unit of its first article's outlet), who
+is notified, edits it and resubmits.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phenomena import limits, services
-from phenomena.models import Indicator, Scope, SourceType, Subject, Theme
+from phenomena.models import Indicator, Phenomenon, Scope, SourceType, Subject, Theme
 from phenomena.roles import operators as active_operators
 
 from .models import Article
@@ -27,7 +29,7 @@ from .models import Article
 @dataclass
 class UploadResult:
     uploaded: list = field(default_factory=list)
-    refused: dict = field(default_factory=dict)  # article pk -> message
+    refused: dict = field(default_factory=dict)  # lead article pk -> message
 
 
 def _message(exc) -> str:
@@ -38,9 +40,22 @@ def _message(exc) -> str:
     return str(exc) or exc.__class__.__name__
 
 
-def build_input(article: Article) -> services.PhenomenonInput:
-    """The phenomenon the article proposes; ``ValidationError`` when a required part (theme,
-    scope, month) is not in the article: the admin completes it in the editor instead."""
+def _source(article: Article, source_type, today) -> services.SourceData:
+    """The article as a Web Scraping source: its outlet (the portal read), URL and date."""
+    published = article.published if article.published and article.published <= today else None
+    return services.SourceData(
+        source_type=source_type,
+        outlet=article.source.outlet if article.source_id else None,
+        url=article.url,
+        source_date=published or today,
+    )
+
+
+def build_input(article: Article, others=()) -> services.PhenomenonInput:
+    """The phenomenon the article proposes, with one source for it and one for each of
+    ``others`` (the other portals' articles about the same event); ``ValidationError`` when a
+    required part (theme, scope, month) is not in the article: the admin completes it in the
+    editor instead."""
     s = article.suggestions or {}
     missing = []
     theme = Theme.objects.filter(pk=s.get("theme")).first() if s.get("theme") else None
@@ -68,7 +83,7 @@ def build_input(article: Article) -> services.PhenomenonInput:
         if indicator is not None:
             indicators.append(services.IndicatorData(indicator, s["direction"]))
     today = timezone.localdate()
-    source_date = article.published if article.published and article.published <= today else None
+    web_scraping = SourceType.objects.get(code="web_scraping")
     return services.PhenomenonInput(
         title=(article.title or article.url)[: limits.TITLE_MAX_CHARS],
         narrative=(s.get("narrative") or article.excerpt)[: limits.NARRATIVE_MAX_CHARS],
@@ -80,40 +95,61 @@ def build_input(article: Article) -> services.PhenomenonInput:
         keywords=[k[: limits.KEYWORD_MAX_CHARS] for k in s.get("keywords") or []][
             : limits.KEYWORDS_MAX
         ],
-        sources=[
-            services.SourceData(
-                source_type=SourceType.objects.get(code="web_scraping"),
-                outlet=None,
-                url=article.url,
-                source_date=source_date or today,
-            )
-        ],
+        sources=[_source(a, web_scraping, today) for a in [article, *others]][: limits.SOURCES_MAX],
         indicators=indicators,
     )
 
 
-def upload(user, articles) -> UploadResult:
-    """Submit each article (status "new") as a phenomenon by ``user`` (an admin)."""
+def upload_group(user, articles) -> Phenomenon:
+    """One submitted phenomenon by ``user`` from ``articles`` (one event: the first, the most
+    complete, gives the content; each gives a source), every article marked uploaded and linked
+    to it. All or nothing: ``ValidationError`` (a duplicate, a missing part, an article no longer
+    waiting) leaves no phenomenon and no article changed."""
+    articles = list(articles)
+    if not articles:
+        raise ValidationError(_("Tidak ada artikel yang menunggu tinjauan."))
+    data = build_input(articles[0], articles[1:])
+    with transaction.atomic():
+        phenomenon = services.create_phenomenon(user, data, submit=True)
+        marked = Article.objects.filter(
+            pk__in=[a.pk for a in articles], status=Article.Status.NEW
+        ).update(status=Article.Status.UPLOADED, phenomenon=phenomenon, message="")
+        if marked != len(articles):  # another admin uploaded or skipped one meanwhile
+            raise ValidationError(_("Sebagian artikel sudah diunggah atau dilewati."))
+    for article in articles:
+        article.status, article.phenomenon, article.message = (
+            Article.Status.UPLOADED,
+            phenomenon,
+            "",
+        )
+    return phenomenon
+
+
+def upload(user, groups) -> UploadResult:
+    """Submit each group (a list of articles about one event, or one article) still waiting
+    for review as one phenomenon by ``user`` (an admin); a refused group keeps its articles
+    waiting, each with the reason."""
     from reminders.scrape import notify_scrape_results_ready
 
     result = UploadResult()
-    for article in articles:
-        if article.status != Article.Status.NEW:
+    for group in groups:
+        articles = [group] if isinstance(group, Article) else list(group)
+        articles = [a for a in articles if a.status == Article.Status.NEW]
+        if not articles:
             continue
         try:
-            data = build_input(article)
-            phenomenon = services.create_phenomenon(user, data, submit=True)
+            phenomenon = upload_group(user, articles)
         except PermissionDenied:
             raise
         except ValidationError as exc:
-            article.message = _message(exc)[:2000]
-            article.save(update_fields=["message"])
-            result.refused[article.pk] = article.message
+            message = _message(exc)[:2000]
+            Article.objects.filter(
+                pk__in=[a.pk for a in articles], status=Article.Status.NEW
+            ).update(message=message)
+            for article in articles:
+                article.message = message
+            result.refused[articles[0].pk] = message
             continue
-        article.status = Article.Status.UPLOADED
-        article.phenomenon = phenomenon
-        article.message = ""
-        article.save(update_fields=["status", "phenomenon", "message"])
         result.uploaded.append(phenomenon)
     if result.uploaded:
         notify_scrape_results_ready(len(result.uploaded))
@@ -121,6 +157,16 @@ def upload(user, articles) -> UploadResult:
 
 
 # --- delegation ------------------------------------------------------------------------------
+
+
+def first_article(phenomenon) -> Article | None:
+    """The article of the phenomenon's first source (the lead of its group), else any."""
+    articles = list(Article.objects.filter(phenomenon=phenomenon).select_related("source__outlet"))
+    if len(articles) > 1:
+        order = list(phenomenon.sources.order_by("sort_order", "pk").values_list("url", flat=True))
+        rank = {url: n for n, url in enumerate(order)}
+        articles.sort(key=lambda a: (rank.get(a.url, len(rank)), a.pk))
+    return articles[0] if articles else None
 
 
 def operators_for(article: Article | None):
@@ -143,7 +189,7 @@ def delegate(user, phenomenon, operator=None, *, reason: str = ""):
     unit's operator) and notify them."""
     from reminders.scrape import notify_delegated_edit
 
-    article = Article.objects.filter(phenomenon=phenomenon).select_related("source__outlet").first()
+    article = first_article(phenomenon)
     if article is None:
         raise ValidationError(_("Fenomena ini bukan hasil web scraping."))
     operator = operator or default_operator(article)

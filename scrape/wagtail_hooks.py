@@ -20,9 +20,9 @@ register_permission_policy(KeywordRule, AdminOnlyPolicy(KeywordRule))
 @hooks.register("register_admin_urls")
 def register_scrape_urls():
     return [
-        path("web-scraping/run/", views.runs_view, name="scrape_runs"),
-        path("web-scraping/run/sekarang/", views.run_now_view, name="scrape_run_now"),
-        path("web-scraping/run/<int:run_id>/", views.run_view, name="scrape_run"),
+        path("web-scraping/putaran/", views.runs_view, name="scrape_runs"),
+        path("web-scraping/putaran/sekarang/", views.run_now_view, name="scrape_run_now"),
+        path("web-scraping/putaran/<int:run_id>/", views.run_view, name="scrape_run"),
         path("web-scraping/hasil/", views.results_view, name="scrape_results"),
         path("web-scraping/delegasi/", views.delegations_view, name="scrape_delegations"),
         path(
@@ -57,7 +57,7 @@ class ReviewerMenuItem(MenuItem):
 def scrape_menu():
     items = [
         AdminMenuItem(_("Hasil"), reverse("scrape_results"), icon_name="tasks", order=10),
-        AdminMenuItem(_("Run"), reverse("scrape_runs"), icon_name="history", order=20),
+        AdminMenuItem(_("Putaran"), reverse("scrape_runs"), icon_name="history", order=20),
         AdminMenuItem(_("Sumber"), reverse("scrape_sources:index"), icon_name="globe", order=30),
         AdminMenuItem(
             _("Aturan kata kunci"), reverse("scrape_rules:index"), icon_name="tag", order=40

@@ -62,11 +62,12 @@ def group_same_event(items: Iterable) -> list[list]:
     index = DuplicateIndex(bands=20, rows=2, max_candidates=MAX_CANDIDATES)
     for position, item in enumerate(items):
         record = _record(item, position)
-        features = scoring._prepare(record)
-        for other in index._query(features):
+        features = scoring._prepare(record)  # once per item: the costly part
+        keys = index._keys(features)
+        for other in index._query(features, keys):
             if scoring._score_features(features, index.features(other)) is not None:
                 parent[find(position)] = find(other)
-        index.add(position, record)
+        index._add_features(position, features, keys)
     groups: dict[int, list[int]] = {}
     for position in range(len(items)):
         groups.setdefault(find(position), []).append(position)

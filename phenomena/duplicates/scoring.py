@@ -475,10 +475,13 @@ class DuplicateIndex:
 
     def add(self, item_id: Hashable, record: Record) -> None:
         """Index ``record`` under ``item_id`` (replacing an earlier version)."""
+        self._add_features(item_id, _prepare(record))
+
+    def _add_features(self, item_id: Hashable, features: _Features, keys=None) -> None:
+        """``add`` for prepared features (and their keys, when already computed)."""
         if item_id in self._items:
             self.remove(item_id)
-        features = _prepare(record)
-        keys = tuple(self._keys(features))
+        keys = tuple(self._keys(features) if keys is None else keys)
         self._items[item_id] = (features, keys)
         for key in keys:
             self._by_key.setdefault(key, set()).add(item_id)
@@ -503,9 +506,10 @@ class DuplicateIndex:
         """Candidate ids for ``record``: same URL first, then most shared band keys."""
         return self._query(_prepare(record))
 
-    def _query(self, features: _Features) -> list[Hashable]:
+    def _query(self, features: _Features, keys=None) -> list[Hashable]:
         same_url = {i for url in features.urls for i in self._by_url.get(url, ())}
-        counts = Counter(i for key in self._keys(features) for i in self._by_key.get(key, ()))
+        keys = self._keys(features) if keys is None else keys
+        counts = Counter(i for key in keys for i in self._by_key.get(key, ()))
         ranked = [i for i, _ in counts.most_common(self.max_candidates) if i not in same_url]
         return sorted(same_url, key=str) + ranked
 

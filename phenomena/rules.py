@@ -170,6 +170,9 @@ class SourceInput:
     outlet: object | None
     url: str
     source_date: object
+    # A web-scraping source already stored on the phenomenon, unchanged (its outlet is the
+    # portal SIMFONI read, whichever work unit owns it).
+    stored_scraped: bool = False
 
 
 def source_errors(user, source: SourceInput) -> dict[str, list[str]]:
@@ -182,9 +185,10 @@ def source_errors(user, source: SourceInput) -> dict[str, list[str]]:
     stype = source.source_type
     if stype is None:
         return errors
-    # A web-scraping source names the portal SIMFONI read: any outlet, whoever owns it (a
-    # scraped phenomenon gathers several portals' articles, and the operator it is delegated to
-    # edits it with them).
+    # A web-scraping source names the portal SIMFONI read (a news portal, not an outlet of its
+    # own type). Once stored, it may name any work unit's portal: a scraped phenomenon gathers
+    # several portals' articles, and the operator it is delegated to edits it with them; a
+    # web-scraping source an operator adds is held to their allocation like any other.
     machine_read = stype.code == WEB_SCRAPING
     if stype.needs_outlet and source.outlet is None:
         add("outlet", _("Sumber %(type)s wajib menyebut medianya.") % {"type": stype})
@@ -217,7 +221,7 @@ def source_errors(user, source: SourceInput) -> dict[str, list[str]]:
     elif (
         source.outlet is not None
         and source.outlet.work_unit_id != profile.work_unit_id
-        and not machine_read
+        and not (machine_read and source.stored_scraped)
     ):
         add(
             "outlet",

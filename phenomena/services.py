@@ -64,7 +64,14 @@ from .models import (
 )
 from .permissions import administers, approves_own, visible_phenomena
 from .roles import get_profile
-from .rules import SourceInput, input_errors, keyword_errors, source_errors, text_length
+from .rules import (
+    WEB_SCRAPING,
+    SourceInput,
+    input_errors,
+    keyword_errors,
+    source_errors,
+    text_length,
+)
 
 # --- messages (the texts the admin form has always shown) ------------------------------------
 
@@ -194,6 +201,7 @@ def input_rule_errors(user, phenomenon, sources, keywords=()) -> dict[str, list[
         errors.setdefault("keywords", []).append(message)
     if user is None:
         return errors
+    stored = _stored_scraped_sources(phenomenon)
     for index, source in enumerate(sources):
         if source is None:
             continue
@@ -202,12 +210,27 @@ def input_rule_errors(user, phenomenon, sources, keywords=()) -> dict[str, list[
             outlet=source.outlet,
             url=source.url or "",
             source_date=source.source_date,
+            stored_scraped=(
+                getattr(source.source_type, "code", None) == WEB_SCRAPING
+                and (getattr(source.outlet, "pk", None), canonical_url_or_blank(source.url or ""))
+                in stored
+            ),
         )
         for name, messages in source_errors(user, source_input).items():
             errors.setdefault(source_field(index, name), []).extend(messages)
     for name, messages in input_errors(user, phenomenon).items():
         errors.setdefault(name, []).extend(messages)
     return errors
+
+
+def _stored_scraped_sources(phenomenon) -> set[tuple]:
+    """(outlet id, canonical URL) of the web-scraping sources stored on ``phenomenon``."""
+    if phenomenon is None or not getattr(phenomenon, "pk", None):
+        return set()
+    rows = PhenomenonSource.objects.filter(
+        phenomenon_id=phenomenon.pk, source_type__code=WEB_SCRAPING
+    ).values_list("outlet_id", "url")
+    return {(outlet_id, canonical_url_or_blank(url)) for outlet_id, url in rows}
 
 
 def find_duplicates(phenomenon, urls) -> list:

@@ -11,7 +11,7 @@ from wagtail.models import WorkflowState
 from wagtail.users.models import UserProfile
 
 from phenomena import services
-from phenomena.models import Outlet, Phenomenon, Role, Theme
+from phenomena.models import Outlet, Phenomenon, Role, SourceType, Theme
 from scrape import grouping, review, rules
 from scrape.models import Article, Source
 from tests.factories import PASSWORD
@@ -202,3 +202,22 @@ def test_runs_screens_say_putaran_not_run(client, admin_user):
     html = login(client, admin_user).get(reverse("scrape_runs")).content.decode()
     assert "Putaran web scraping" in html and "Belum ada putaran." in html
     assert not re.search(r">\s*Run\b", html)
+
+
+def test_an_operator_cannot_claim_another_units_portal_by_typing_web_scraping(province_operator):
+    """Only web-scraping sources already stored (what SIMFONI read) may name another unit's
+    portal; one an operator adds is held to their allocation."""
+    from django.core.exceptions import ValidationError
+
+    from tests.phenomena.test_services import data, news
+
+    unit = province_operator.simfoni_profile.work_unit
+    foreign = (
+        Outlet.objects.filter(source_type__code="portal_berita").exclude(work_unit=unit).first()
+    )
+    typed = news(url="https://portal.test/berita/tulis-sendiri", outlet=foreign.name)
+    typed.source_type = SourceType.objects.get(code="web_scraping")
+    with pytest.raises(ValidationError) as refused:
+        services.create_phenomenon(province_operator, data(sources=[typed]))
+    assert "dialokasikan" in " ".join(sum(refused.value.message_dict.values(), []))
+    assert not Phenomenon.objects.filter(sources__url=typed.url).exists()

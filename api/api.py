@@ -161,18 +161,27 @@ def phenomena_data(ids) -> list[dict]:
     ids = list(ids)
     if not ids:
         return []
-    rows = Phenomenon.objects.approved().filter(pk__in=ids).values_list(*_PHENOMENON_FIELDS)
+    rows = (
+        Phenomenon.objects.approved()
+        .filter(pk__in=ids)
+        .order_by()  # the order is `ids`'; no sort in the database
+        .values_list(*_PHENOMENON_FIELDS)
+    )
     sources, links, keywords = {}, {}, {}
-    source_rows = PhenomenonSource.objects.filter(phenomenon_id__in=ids).values_list(
-        "phenomenon_id",
-        "sort_order",
-        "id",
-        "source_type_id",
-        "source_type__label",
-        "outlet_id",
-        "outlet__name",
-        "url",
-        "source_date",
+    source_rows = (
+        PhenomenonSource.objects.filter(phenomenon_id__in=ids)
+        .order_by()
+        .values_list(
+            "phenomenon_id",
+            "sort_order",
+            "id",
+            "source_type_id",
+            "source_type__label",
+            "outlet_id",
+            "outlet__name",
+            "url",
+            "source_date",
+        )
     )
     for pid, _order, _pk, type_id, type_label, outlet_id, outlet_name, url, day in sorted(
         source_rows, key=_in_order
@@ -187,14 +196,18 @@ def phenomena_data(ids) -> list[dict]:
                 "source_date": day,
             }
         )
-    link_rows = PhenomenonIndicator.objects.filter(phenomenon_id__in=ids).values_list(
-        "phenomenon_id",
-        "sort_order",
-        "id",
-        "indicator_id",
-        "indicator__slug",
-        "indicator__name",
-        "direction",
+    link_rows = (
+        PhenomenonIndicator.objects.filter(phenomenon_id__in=ids)
+        .order_by()
+        .values_list(
+            "phenomenon_id",
+            "sort_order",
+            "id",
+            "indicator_id",
+            "indicator__slug",
+            "indicator__name",
+            "direction",
+        )
     )
     for pid, _order, _pk, ind_id, slug, name, direction in sorted(link_rows, key=_in_order):
         links.setdefault(pid, []).append(

@@ -74,27 +74,37 @@ def coverage(groups, title: list[str], keywords: list[str], text: list[str]) -> 
 
 def relaxed_ids(engine, queryset, params, terms, with_facets=False):
     """(ids ranked by coverage, facets of the any-word matches) — see the module doc."""
-    from phenomena.models import Phenomenon
+    from phenomena.models import Phenomenon, PhenomenonKeyword, PhenomenonSource
 
     result = engine.search(queryset, params, terms.any_group(), 0, CANDIDATES, with_facets)
     ids = list(result.ids)
     if not ids:
         return [], result.facets
-    rows = (
-        Phenomenon.objects.filter(pk__in=ids)
-        .only("id", "title", "narrative")
-        .prefetch_related("keywords", "sources__outlet")
-    )
+    # Flat rows, no model instances: the ORM's prefetching through the taggit and
+    # modelcluster managers cost ~1.5 ms per candidate (300 ms for 200 of them).
+    keywords, outlets = {}, {}
+    for pk, name in (
+        PhenomenonKeyword.objects.filter(content_object_id__in=ids)
+        .order_by("content_object_id", "pk")
+        .values_list("content_object_id", "tag__name")
+    ):
+        keywords.setdefault(pk, []).append(name)
+    for pk, name in (
+        PhenomenonSource.objects.filter(phenomenon_id__in=ids, outlet__isnull=False)
+        .order_by("phenomenon_id", "sort_order", "pk")
+        .values_list("phenomenon_id", "outlet__name")
+    ):
+        outlets.setdefault(pk, []).append(name)
     groups = terms.groups
     fields = {}
-    for row in rows:
-        keywords = [tag.name for tag in row.keywords.all()]
-        outlets = [s.outlet.name for s in row.sources.all() if s.outlet_id]
-        fields[row.pk] = coverage(
+    for pk, title, narrative in Phenomenon.objects.filter(pk__in=ids).values_list(
+        "id", "title", "narrative"
+    ):
+        fields[pk] = coverage(
             groups,
-            analyse(row.title),
-            analyse("\n".join(keywords)),
-            analyse("\n".join([row.narrative, *outlets])),
+            analyse(title),
+            analyse("\n".join(keywords.get(pk, ()))),
+            analyse("\n".join([narrative, *outlets.get(pk, ())])),
         )
     # A rare word weighs more than a common one (inverse frequency among the candidates).
     n = len(fields)

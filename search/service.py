@@ -96,6 +96,8 @@ class Result:
     complete_total: int = 0
     #: "Maksud Anda …?": a query with the misspelt words replaced, or "".
     suggestion: str = ""
+    #: The page's phenomenon ids in order (``hits`` are these, loaded, unless not asked for).
+    ids: list = field(default_factory=list)
 
 
 def approved_queryset(user):
@@ -107,8 +109,13 @@ def approved_queryset(user):
     return visible_phenomena(user, Phenomenon.objects.approved())
 
 
-def run_search(params: SearchParams, user, *, with_facets=True, engine=None) -> Result:
-    """Search approved phenomena visible to `user`. Never raises for bad input."""
+def run_search(
+    params: SearchParams, user, *, with_facets=True, engine=None, with_hits=True
+) -> Result:
+    """Search approved phenomena visible to `user`. Never raises for bad input.
+
+    With ``with_hits=False`` the page's phenomena are not loaded: ``Result.hits`` is empty
+    and ``Result.ids`` holds their ids in order (the API loads them its own, leaner way)."""
     engine = engine or get_engine()
     messages = list(params.messages)
     understanding = understand(params)
@@ -160,9 +167,10 @@ def run_search(params: SearchParams, user, *, with_facets=True, engine=None) -> 
                 )
         if not complete_total:
             suggestion = relaxed_mod.suggest(params.q, understanding)
-    hits = load_hits(result.ids, user)
+    ids = list(result.ids)
     return Result(
-        hits=hits,
+        hits=load_hits(ids, user) if with_hits else [],
+        ids=ids,
         total=result.total,
         facets=label_facets(result.facets, params, user) if with_facets else {},
         page=page,

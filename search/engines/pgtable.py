@@ -255,6 +255,19 @@ def facet_sample_rows() -> int:
     return int(getattr(settings, "SEARCH_FACET_SAMPLE_ROWS", 5_000))
 
 
+def exact_limit_without_facets() -> int:
+    """Above this many matches a page without facets (the API's usual request) has an
+    estimated total: counting them all reads every matching row, at 1M phenomena the most
+    of such a request's time, and a page of 50 needs only the page."""
+    return int(getattr(settings, "SEARCH_EXACT_LIMIT_WITHOUT_FACETS", 1_000))
+
+
+def sample_rows_without_facets() -> int:
+    """Rows of the sample that estimates the total and finds the page's region when no
+    facets are counted (a total within a few per cent needs far fewer than facets do)."""
+    return int(getattr(settings, "SEARCH_SAMPLE_ROWS_WITHOUT_FACETS", 500))
+
+
 def _quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
@@ -447,6 +460,11 @@ def search(params, terms, sort, offset, limit, with_facets=True):
     """
     limit = max(0, int(limit or 0))
     offset = max(0, int(offset or 0))
+    # Without facets, a page near the start (the API's list) is read from a smaller sample
+    # past a smaller exact limit; an export (thousands of rows) keeps the facets' limits.
+    cap, sample = exact_facets_limit(), facet_sample_rows()
+    if not with_facets and offset + limit <= exact_limit_without_facets():
+        cap, sample = exact_limit_without_facets(), sample_rows_without_facets()
     with connection.cursor() as cursor:
         words = _lexemes(cursor, terms)
         query = Query(params, words)
@@ -456,12 +474,12 @@ def search(params, terms, sort, offset, limit, with_facets=True):
             ]
         sort = sort if sort != "relevance" or query.words else "period_desc"
         more_than = 0
-        if _planned_rows(cursor, query) <= 4 * exact_facets_limit():
-            more_than = exact_facets_limit()
+        if _planned_rows(cursor, query) <= 4 * cap:
+            more_than = cap
             exact = _exact(cursor, query, sort, offset, limit, with_facets, more_than)
             if exact is not None:
                 return exact
-        return _large(cursor, query, params, sort, offset, limit, with_facets, more_than)
+        return _large(cursor, query, params, sort, offset, limit, with_facets, more_than, sample)
 
 
 def _selected_facets(params):
@@ -616,7 +634,7 @@ def _exact(cursor, query, sort, offset, limit, with_facets, cap):
     return _ids(ids), total, raw, sampled, False
 
 
-def _large(cursor, query, params, sort, offset, limit, with_facets, more_than=0):
+def _large(cursor, query, params, sort, offset, limit, with_facets, more_than=0, sample=None):
     """A result set of more than ``exact_facets_limit()`` rows.
 
     The facets and the total are counted on the 1/N sample (key ``b=N``, N a power of two
@@ -630,7 +648,7 @@ def _large(cursor, query, params, sort, offset, limit, with_facets, more_than=0)
     estimate = max(more_than + 1, cursor.fetchone()[0] * SAMPLE_LEVELS[-1])
     level = 1
     for n in SAMPLE_LEVELS:
-        if estimate / n >= facet_sample_rows():
+        if estimate / n >= (sample or facet_sample_rows()):
             level = n
     if level == 1:  # not so many after all: count them all, exactly
         return _exact(cursor, query, sort, offset, limit, with_facets, 0)

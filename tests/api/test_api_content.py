@@ -172,3 +172,26 @@ def test_cors_for_configured_origins_only(api, settings):
     assert allowed["Access-Control-Allow-Origin"] == "https://dasbor.contoh.go.id"
     other = api("/api/v1/subjects/", HTTP_ORIGIN="https://lain.example")
     assert "Access-Control-Allow-Origin" not in other
+
+
+def test_list_answers_match_the_documented_schema_and_the_detail(api):
+    """The list renders its JSON without ninja's per-item re-validation (for speed): its
+    answers still have exactly the documented fields, validate against the schema, and
+    each item equals the detail answer, which ninja validates and renders."""
+    from api import schemas
+
+    made = [
+        PhenomenonFactory(
+            published=True, with_sources=True, with_indicators=True, with_keywords=True
+        )
+        for _ in range(3)
+    ]
+    for params in ({"facets": "true"}, {"updated_since": "2000-01-01T00:00:00Z"}):
+        body = api("/api/v1/phenomena/", params).json()
+        assert list(body) == list(schemas.PhenomenonList.model_fields)
+        schemas.PhenomenonList.model_validate(body)
+        assert sorted(row["id"] for row in body["results"]) == sorted(p.pk for p in made)
+        for row in body["results"]:
+            assert list(row) == list(schemas.Phenomenon.model_fields)
+            assert row["sources"] and row["indicators"] and row["keywords"]
+            assert row == api(f"/api/v1/phenomena/{row['id']}/").json()

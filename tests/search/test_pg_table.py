@@ -265,6 +265,30 @@ def test_large_result_sets_rank_title_matches_first(settings, viewer, many_tolls
     assert set(exact[:10]) == set(expected[:10])
 
 
+@pytest.mark.parametrize("sort", ["relevance", "period_desc", "date_asc", "coverage"])
+def test_pages_without_facets_have_their_own_smaller_limits(settings, viewer, many_tolls, sort):
+    """Without facets (the API's list), a page near the start has a smaller exact limit and
+    sample of its own: its total is estimated sooner, its pages are still the full order's;
+    past that limit, and with facets (/cari/), the facets' limits apply."""
+    from django.core.cache import cache
+
+    settings.SEARCH_EXACT_FACETS_LIMIT = 5_000
+    exact = ids_of(viewer, q="tol", sort=sort, per_page=100)
+    assert len(exact) == 48
+    settings.SEARCH_EXACT_LIMIT_WITHOUT_FACETS = 20
+    settings.SEARCH_SAMPLE_ROWS_WITHOUT_FACETS = 2
+    cache.clear()
+    found = []
+    for page in range(1, 11):
+        params = parse_params({"q": "tol", "sort": sort, "per_page": 5, "page": page})
+        result = run_search(params, viewer, with_facets=False, with_hits=False)
+        assert result.approximate_total == (page <= 4), page
+        found += result.ids
+    assert found == exact
+    with_facets = run_search(parse_params({"q": "tol", "sort": sort, "per_page": 5}), viewer)
+    assert not with_facets.approximate_total and with_facets.total == 48
+
+
 def test_first_version_table_gets_its_keys(viewer, db):
     """Migration 0002 turns a words-only table (the first version) into the keyed one."""
     item = SearchPhenomenonFactory(

@@ -1,0 +1,174 @@
+"""CPU time and query count per request, in-process, for the pages of the load test.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/simfoni_load python benchmarks/request_cpu.py
+    python benchmarks/request_cpu.py --db postgres://postgres@127.0.0.1:5432/simfoni_load --runs 5
+
+Signs in (``force_login``, no password hashing) as each demo role through
+``django.test.Client`` against an existing database built by ``benchmarks/load.py`` (100k
+approved phenomena, the demo accounts), with the production settings' environment (as
+load.py gives gunicorn; a local-memory cache instead of Redis, search engine from the
+settings), and prints per page the CPU time of this process (``time.process_time``, median
+of ``--runs`` after one warm-up request, so that per-process caches are warm as in a
+long-running worker) and the number of SQL queries. Wall time is not measured: the machine
+is shared and loaded. Nothing is written beyond what a GET writes (sessions, last login);
+the approve POST runs in a transaction that is rolled back (``--approve``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SECRET_KEY = "cpu-" + "k7m2p9q4r1s8t3u6v5w0x" * 3
+#: Each run of a search page takes the next words (as the load test's users do), so the
+#: cached facet counts of an earlier run do not make it cheap; {s} is a subject id.
+SEARCHES = [
+    ("search /cari/ (no words)", "/cari/?page={i}"),
+    ("search /cari/?q=<1 word>", "/cari/?q={w1}"),
+    ("search /cari/?q=<2 words>", "/cari/?q={w1}+{w2}"),
+    ("search /cari/?q=<1 word>&subject=", "/cari/?q={w1}&subject={s}"),
+]
+WORDS = (
+    "beras cabai bawang minyak gula telur daging ikan tarif listrik bensin hotel wisatawan "
+    "ekspor impor pabrik upah pekerja sekolah pasien vaksin banjir panen kredit"
+).split()
+
+
+def setup(db_url: str) -> None:
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "simfoni_site.settings.production",
+            "DATABASE_URL": db_url,
+            "SECRET_KEY": SECRET_KEY,
+            "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "0",
+            "SECURE_COOKIES": "0",
+            "API_RATE_LIMIT": str(10**9),
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    os.environ.pop("REDIS_URL", None)
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    # No collectstatic manifest here, no Redis: plain static URLs and a per-process cache.
+    override_settings(
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    ).enable()
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    plan = MigrationExecutor(connection).migration_plan(
+        MigrationExecutor(connection).loader.graph.leaf_nodes()
+    )
+    if plan:
+        raise SystemExit(f"{len(plan)} migrations not applied to {db_url}: not migrating it here")
+
+
+def measure(client, urls, runs: int, method: str = "get", data=None, rollback=False):
+    """(median CPU ms, max queries, min queries, last status, last response) of `runs`
+    requests after one warm-up; `urls` is one URL or a function of the run number."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    cpu, queries, status = [], [], None
+    for i in range(runs + 1):
+        url = urls(i) if callable(urls) else urls
+        with CaptureQueriesContext(connection) as ctx:
+            t = time.process_time()
+            if rollback:
+                with transaction.atomic():
+                    response = getattr(client, method)(url, data or {})
+                    transaction.set_rollback(True)
+            else:
+                response = getattr(client, method)(url, data or {})
+            elapsed = time.process_time() - t
+        status = response.status_code
+        if i:  # the first one warms the process (templates, per-process caches)
+            cpu.append(elapsed * 1000)
+            queries.append(len(ctx.captured_queries))
+    return statistics.median(cpu), max(queries), min(queries), status, response
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db", default=os.environ.get("DATABASE_URL") or "")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--approve", action="store_true", help="also the approve POST (rolled back)")
+    ap.add_argument("--only", default="", help="only the pages whose label contains this")
+    args = ap.parse_args()
+    if not args.db.startswith("postgres"):
+        raise SystemExit("--db postgres://… (a database built by benchmarks/load.py)")
+    setup(args.db)
+    import re
+
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from phenomena.models import Phenomenon, Subject
+
+    User = get_user_model()
+    subject = Subject.objects.order_by("pk").values_list("pk", flat=True).first()
+    ids = list(
+        Phenomenon.objects.filter(live=True).order_by("pk").values_list("pk", flat=True)[:3000]
+    )[::500]
+    clients = {}
+    for name in ("viewer", "operator", "supervisor"):
+        clients[name] = Client()
+        clients[name].force_login(User.objects.get(username=name))
+
+    def search_urls(template):
+        def url(i):
+            w1, w2 = WORDS[(3 * i) % len(WORDS)], WORDS[(3 * i + 7) % len(WORDS)]
+            return template.format(i=i + 1, w1=w1, w2=w2, s=subject)
+
+        return url
+
+    pages = [("viewer", label, search_urls(template)) for label, template in SEARCHES]
+    pages += [("viewer", "detail /fenomena/<id>/", lambda i: f"/fenomena/{ids[i % len(ids)]}/")]
+    pages += [("viewer", "dashboard /dasbor/", "/dasbor/")]
+    pages += [("operator", "add form", "/admin/snippets/phenomena/phenomenon/add/")]
+    pages += [("supervisor", "review queue", "/admin/persetujuan/review/")]
+    print(f"{'page':<36} {'role':<11} {'status':>6} {'CPU ms':>8} {'queries':>8}")
+    queue_html = ""
+    for role, label, url in pages:
+        if args.only and args.only not in label:
+            continue
+        ms, qmax, qmin, status, response = measure(clients[role], url, args.runs)
+        q = f"{qmin}" if qmin == qmax else f"{qmin}-{qmax}"
+        print(f"{label:<36} {role:<11} {status:>6} {ms:>8.1f} {q:>8}", flush=True)
+        if label == "review queue":
+            queue_html = response.content.decode()
+    if args.approve and queue_html:
+        rows = re.findall(r'name="only" value="(\d+)"', queue_html)
+        token = clients["supervisor"].cookies.get("csrftoken")
+        if rows:
+            ms, qmax, qmin, status, _r = measure(
+                clients["supervisor"],
+                "/admin/persetujuan/review/setujui/",
+                args.runs,
+                method="post",
+                data={"only": rows[0], "csrfmiddlewaretoken": token and token.value},
+                rollback=True,
+            )
+            q = f"{qmin}" if qmin == qmax else f"{qmin}-{qmax}"
+            print(f"{'approve (rolled back)':<36} {'supervisor':<11} {status:>6} {ms:>8.1f} {q:>8}")
+    print(f"load average {'/'.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()

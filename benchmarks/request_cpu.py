@@ -17,6 +17,7 @@ the approve POST runs in a transaction that is rolled back (``--approve``).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -79,14 +80,25 @@ def setup(db_url: str) -> None:
         raise SystemExit(f"{len(plan)} migrations not applied to {db_url}: not migrating it here")
 
 
+_gc = {"start": 0.0, "total": 0.0}
+
+
+def _gc_timer(phase, info):
+    if phase == "start":
+        _gc["start"] = time.process_time()
+    else:
+        _gc["total"] += time.process_time() - _gc["start"]
+
+
 def measure(client, urls, runs: int, method: str = "get", data=None, rollback=False):
-    """(median CPU ms, max queries, min queries, last status, last response) of `runs`
-    requests after one warm-up; `urls` is one URL or a function of the run number."""
+    """(median CPU ms, max queries, min queries, last status, last response, mean GC ms)
+    of `runs` requests after one warm-up; `urls` is one URL or a function of the run number."""
     from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
 
-    cpu, queries, status = [], [], None
+    cpu, queries, collecting, status = [], [], [], None
     for i in range(runs + 1):
+        gc_before = _gc["total"]
         url = urls(i) if callable(urls) else urls
         with CaptureQueriesContext(connection) as ctx:
             t = time.process_time()
@@ -100,8 +112,10 @@ def measure(client, urls, runs: int, method: str = "get", data=None, rollback=Fa
         status = response.status_code
         if i:  # the first one warms the process (templates, per-process caches)
             cpu.append(elapsed * 1000)
+            collecting.append((_gc["total"] - gc_before) * 1000)
             queries.append(len(ctx.captured_queries))
-    return statistics.median(cpu), max(queries), min(queries), status, response
+    gc_ms = statistics.mean(collecting) if collecting else 0.0  # mean: a full pass is rare
+    return statistics.median(cpu), max(queries), min(queries), status, response, gc_ms
 
 
 def main() -> None:
@@ -111,6 +125,7 @@ def main() -> None:
     ap.add_argument("--approve", action="store_true", help="also the approve POST (rolled back)")
     ap.add_argument("--only", default="", help="only the pages whose label contains this")
     args = ap.parse_args()
+    gc.callbacks.append(_gc_timer)
     if not args.db.startswith("postgres"):
         raise SystemExit("--db postgres://… (a database built by benchmarks/load.py)")
     setup(args.db)
@@ -143,21 +158,21 @@ def main() -> None:
     pages += [("viewer", "dashboard /dasbor/", "/dasbor/")]
     pages += [("operator", "add form", "/admin/snippets/phenomena/phenomenon/add/")]
     pages += [("supervisor", "review queue", "/admin/persetujuan/review/")]
-    print(f"{'page':<36} {'role':<11} {'status':>6} {'CPU ms':>8} {'queries':>8}")
+    print(f"{'page':<36} {'role':<11} {'status':>6} {'CPU ms':>8} {'queries':>8} {'GC ms':>6}")
     queue_html = ""
     for role, label, url in pages:
         if args.only and args.only not in label:
             continue
-        ms, qmax, qmin, status, response = measure(clients[role], url, args.runs)
+        ms, qmax, qmin, status, response, gc_ms = measure(clients[role], url, args.runs)
         q = f"{qmin}" if qmin == qmax else f"{qmin}-{qmax}"
-        print(f"{label:<36} {role:<11} {status:>6} {ms:>8.1f} {q:>8}", flush=True)
+        print(f"{label:<36} {role:<11} {status:>6} {ms:>8.1f} {q:>8} {gc_ms:>6.1f}", flush=True)
         if label == "review queue":
             queue_html = response.content.decode()
     if args.approve and queue_html:
         rows = re.findall(r'name="only" value="(\d+)"', queue_html)
         token = clients["supervisor"].cookies.get("csrftoken")
         if rows:
-            ms, qmax, qmin, status, _r = measure(
+            ms, qmax, qmin, status, _r, gc_ms = measure(
                 clients["supervisor"],
                 "/admin/persetujuan/review/setujui/",
                 args.runs,
@@ -166,7 +181,10 @@ def main() -> None:
                 rollback=True,
             )
             q = f"{qmin}" if qmin == qmax else f"{qmin}-{qmax}"
-            print(f"{'approve (rolled back)':<36} {'supervisor':<11} {status:>6} {ms:>8.1f} {q:>8}")
+            print(
+                f"{'approve (rolled back)':<36} {'supervisor':<11} {status:>6} {ms:>8.1f} {q:>8} "
+                f"{gc_ms:>6.1f}"
+            )
     print(f"load average {'/'.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -35,24 +35,24 @@ FACET_TITLES = {
 def _facet_groups(result):
     """Facets with a toggle URL per value (select / unselect), for the template."""
     params = result.params
+    urls = params.url_builder(page="")  # one QueryDict per link cost ~20 ms a page
     groups = []
     for name, values in result.facets.items():
         items = []
+        current = set(getattr(params, name, ()))
         for facet in values:
             if name == "period":
                 month = f"{facet.value.year:04d}-{facet.value.month:02d}"
                 selected = params.period_from == params.period_to == facet.value
-                qd = params.to_querydict(
+                query = urls.urlencode(
                     period_from="" if selected else month,
                     period_to="" if selected else month,
-                    page="",
                 )
             else:
-                current = set(getattr(params, name))
                 selected = facet.value in current
                 new = sorted(current - {facet.value} if selected else current | {facet.value})
-                qd = params.to_querydict(**{name: new, "page": ""})
-            items.append({"facet": facet, "selected": selected, "url": "?" + qd.urlencode()})
+                query = urls.urlencode(**{name: new})
+            items.append({"facet": facet, "selected": selected, "url": "?" + query})
         if items:
             groups.append({"name": name, "title": _(FACET_TITLES[name]), "items": items})
     return groups

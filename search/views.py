@@ -13,7 +13,13 @@ from phenomena.models import Phenomenon
 
 from . import export as export_mod
 from .params import ID_FILTERS, SORTS, parse_params
-from .service import EXPORT_MAX_ROWS, approved_queryset, export_hits, run_search
+from .service import (
+    EXPORT_MAX_ROWS,
+    approved_queryset,
+    export_hits,
+    hit_prefetches,
+    run_search,
+)
 from .understanding import understand
 
 #: URL parameter naming the words of the query that became a filter ("area:jaksel").
@@ -82,7 +88,7 @@ def search_view(request):
         for found in understanding.found:
             qd.appendlist(TYPED_PARAM, f"{found.filter}:{found.words}")
         return redirect(request.path + "?" + qd.urlencode())
-    result = run_search(params, request.user)
+    result = run_search(params, request.user, with_keywords=False)  # the page shows none
     page = result.page
     typed = _typed(request, params)
 
@@ -212,9 +218,7 @@ def detail_view(request, pk):
         phenomenon = (
             approved_queryset(request.user)
             .select_related("subject", "theme", "scope", "area", "work_unit")
-            .prefetch_related(
-                "sources__outlet", "sources__source_type", "indicator_links__indicator", "keywords"
-            )
+            .prefetch_related(*hit_prefetches())
             .get(pk=pk)
         )
     except Phenomenon.DoesNotExist:

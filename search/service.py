@@ -240,9 +240,9 @@ def _labels(name, values):
         from phenomena.dates import month_year
 
         return {v: month_year(v) for v in values}
-    spec = ID_FILTERS[name]
-    rows = spec.value_model().objects.filter(pk__in=values)
-    return dict(rows.values_list("pk", spec.value_label))
+    from .labels import labels  # reference tables kept per process
+
+    return labels(name, values)
 
 
 def visible_values(name, values, user) -> set:

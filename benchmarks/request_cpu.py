@@ -11,7 +11,8 @@ settings), and prints per page the CPU time of this process (``time.process_time
 of ``--runs`` after one warm-up request, so that per-process caches are warm as in a
 long-running worker) and the number of SQL queries. Wall time is not measured: the machine
 is shared and loaded. Nothing is written beyond what a GET writes (sessions, last login);
-the approve POST runs in a transaction that is rolled back (``--approve``).
+with ``--queue N`` the operator submits N phenomena, the supervisor opens the queue and
+approves one, all in one transaction that is rolled back (ids of sequences are used up).
 """
 
 from __future__ import annotations
@@ -100,14 +101,15 @@ def measure(client, urls, runs: int, method: str = "get", data=None, rollback=Fa
     for i in range(runs + 1):
         gc_before = _gc["total"]
         url = urls(i) if callable(urls) else urls
+        payload = (data(i) if callable(data) else data) or {}
         with CaptureQueriesContext(connection) as ctx:
             t = time.process_time()
             if rollback:
                 with transaction.atomic():
-                    response = getattr(client, method)(url, data or {})
+                    response = getattr(client, method)(url, payload)
                     transaction.set_rollback(True)
             else:
-                response = getattr(client, method)(url, data or {})
+                response = getattr(client, method)(url, payload)
             elapsed = time.process_time() - t
         status = response.status_code
         if i:  # the first one warms the process (templates, per-process caches)
@@ -118,18 +120,110 @@ def measure(client, urls, runs: int, method: str = "get", data=None, rollback=Fa
     return statistics.median(cpu), max(queries), min(queries), status, response, gc_ms
 
 
+HEAD = f"{'page':<36} {'role':<11} {'status':>6} {'CPU ms':>8} {'queries':>8} {'GC ms':>6}"
+
+
+def row(label, role, status, ms, qmin, qmax, gc_ms) -> None:
+    q = f"{qmin}" if qmin == qmax else f"{qmin}-{qmax}"
+    print(f"{label:<36} {role:<11} {status:>6} {ms:>8.1f} {q:>8} {gc_ms:>6.1f}", flush=True)
+
+
+def submission(i: int) -> dict:
+    """The load test's operator form (benchmarks/locustfile.py), one Kompas.com source."""
+    import datetime
+
+    from phenomena.models import Outlet, Scope, SourceType, Subject, Theme
+
+    subject = Subject.objects.get(code="ekonomi")
+    today = datetime.date.today()
+    last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=5)
+    tag = f"cpu{os.getpid()}x{i}"
+    return {
+        "title": f"Uji CPU {tag} kenaikan harga {'bamiru' * (i % 3 + 1)}",
+        "narrative": f"Narasi uji CPU {tag}: harga naik di pasar {i}.",
+        "reference_period": last_month.strftime("%Y-%m"),
+        "scope": Scope.objects.get(code="dki").pk,
+        "area": "",
+        "subject": subject.pk,
+        "theme": Theme.objects.get(subject=subject, name="Harga-harga (Inflasi)").pk,
+        "keywords": "uji cpu",
+        "sources-TOTAL_FORMS": "1",
+        "sources-INITIAL_FORMS": "0",
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "1000",
+        "sources-0-source_type": SourceType.objects.get(code="portal_berita").pk,
+        "sources-0-outlet": Outlet.objects.get(name="Kompas.com").pk,
+        "sources-0-url": f"https://money.kompas.com/read/uji-cpu/{tag}",
+        "sources-0-source_date": last_month.isoformat(),
+        "sources-0-ORDER": "1",
+        "sources-0-DELETE": "",
+        "sources-0-id": "",
+        "indicator_links-TOTAL_FORMS": "0",
+        "indicator_links-INITIAL_FORMS": "0",
+        "indicator_links-MIN_NUM_FORMS": "0",
+        "indicator_links-MAX_NUM_FORMS": "1000",
+        "action-submit": "1",
+    }
+
+
+class _Rollback(Exception):
+    pass
+
+
+def queue(clients, args) -> None:
+    """In one transaction that is rolled back: the operator submits ``--queue`` phenomena
+    (the "submit" row), the supervisor opens the queue and approves the first one (each
+    approval rolled back to a savepoint, so the queue stays the same)."""
+    import re
+
+    from django.db import transaction
+
+    operator, supervisor = clients["operator"], clients["supervisor"]
+    add = "/admin/snippets/phenomena/phenomenon/add/"
+    try:
+        with transaction.atomic():
+            n = args.queue
+            datas = [submission(i) for i in range(n)]
+            ms, qmax, qmin, status, _r, gc_ms = measure(
+                operator, add, n - 1, method="post", data=lambda i: datas[i]
+            )
+            row("operator submit (rolled back)", "operator", status, ms, qmin, qmax, gc_ms)
+            ms, qmax, qmin, status, response, gc_ms = measure(
+                supervisor, "/admin/persetujuan/review/", args.runs
+            )
+            row(f"review queue ({n} waiting)", "supervisor", status, ms, qmin, qmax, gc_ms)
+            rows = re.findall(r'name="only" value="(\d+)"', response.content.decode())
+            if rows:
+                ms, qmax, qmin, status, _r, gc_ms = measure(
+                    supervisor,
+                    "/admin/persetujuan/review/setujui/",
+                    args.runs,
+                    method="post",
+                    data=lambda i: {"only": rows[0]},
+                    rollback=True,
+                )
+                row("approve (rolled back)", "supervisor", status, ms, qmin, qmax, gc_ms)
+            raise _Rollback
+    except _Rollback:
+        pass
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", default=os.environ.get("DATABASE_URL") or "")
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--approve", action="store_true", help="also the approve POST (rolled back)")
+    ap.add_argument(
+        "--queue",
+        type=int,
+        default=0,
+        help="also: the operator submits this many, then the queue and approve (rolled back)",
+    )
     ap.add_argument("--only", default="", help="only the pages whose label contains this")
     args = ap.parse_args()
     gc.callbacks.append(_gc_timer)
     if not args.db.startswith("postgres"):
         raise SystemExit("--db postgres://… (a database built by benchmarks/load.py)")
     setup(args.db)
-    import re
 
     from django.contrib.auth import get_user_model
     from django.test import Client
@@ -158,33 +252,14 @@ def main() -> None:
     pages += [("viewer", "dashboard /dasbor/", "/dasbor/")]
     pages += [("operator", "add form", "/admin/snippets/phenomena/phenomenon/add/")]
     pages += [("supervisor", "review queue", "/admin/persetujuan/review/")]
-    print(f"{'page':<36} {'role':<11} {'status':>6} {'CPU ms':>8} {'queries':>8} {'GC ms':>6}")
-    queue_html = ""
+    print(HEAD)
     for role, label, url in pages:
         if args.only and args.only not in label:
             continue
         ms, qmax, qmin, status, response, gc_ms = measure(clients[role], url, args.runs)
-        q = f"{qmin}" if qmin == qmax else f"{qmin}-{qmax}"
-        print(f"{label:<36} {role:<11} {status:>6} {ms:>8.1f} {q:>8} {gc_ms:>6.1f}", flush=True)
-        if label == "review queue":
-            queue_html = response.content.decode()
-    if args.approve and queue_html:
-        rows = re.findall(r'name="only" value="(\d+)"', queue_html)
-        token = clients["supervisor"].cookies.get("csrftoken")
-        if rows:
-            ms, qmax, qmin, status, _r, gc_ms = measure(
-                clients["supervisor"],
-                "/admin/persetujuan/review/setujui/",
-                args.runs,
-                method="post",
-                data={"only": rows[0], "csrfmiddlewaretoken": token and token.value},
-                rollback=True,
-            )
-            q = f"{qmin}" if qmin == qmax else f"{qmin}-{qmax}"
-            print(
-                f"{'approve (rolled back)':<36} {'supervisor':<11} {status:>6} {ms:>8.1f} {q:>8} "
-                f"{gc_ms:>6.1f}"
-            )
+        row(label, role, status, ms, qmin, qmax, gc_ms)
+    if args.queue:
+        queue(clients, args)
     print(f"load average {'/'.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -9,14 +9,26 @@ month-name tables stay only where Indonesian input is parsed (search queries, AR
 import datetime
 
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 
 # A Monday, for the names of the days of the week.
 _MONDAY = datetime.date(2024, 1, 1)
 
 
+#: (language, year, month) → month_year(): a search page labels ~100 months (its period
+#: facet and every hit), and date_format looks the format up each time.
+_month_years: dict[tuple, str] = {}
+
+
 def month_year(value: datetime.date) -> str:
     """'Desember 2026' / 'December 2026' (Django's YEAR_MONTH_FORMAT)."""
-    return date_format(value, "YEAR_MONTH_FORMAT")
+    key = (get_language(), value.year, value.month)
+    label = _month_years.get(key)
+    if label is None:
+        if len(_month_years) > 10_000:
+            _month_years.clear()
+        label = _month_years[key] = date_format(value, "YEAR_MONTH_FORMAT")
+    return label
 
 
 def short_month_year(value: datetime.date) -> str:

@@ -63,6 +63,21 @@ def offer_only(form, name, queryset, stored=None):
     field.widget.choices = offered.choices
 
 
+def freeze_choices(form) -> None:
+    """Read each model choice list of `form` once, into a list: a model choice widget runs
+    its query (a server-side cursor on PostgreSQL) each time its choices are iterated, and
+    the admin iterates them more than once per form. Validation still uses the querysets."""
+    for field in form.fields.values():
+        widget = field.widget
+        choices = getattr(widget, "choices", None)
+        if isinstance(choices, forms.models.ModelChoiceIterator):
+            # Not list(choices): that counts the rows first, then opens a cursor.
+            empty = choices.field.empty_label
+            frozen = [("", empty)] if empty is not None else []
+            frozen += [choices.choice(obj) for obj in choices.queryset]
+            widget.choices = frozen
+
+
 # The user guide (help app, page /bantuan/): the section each field's "?" link opens.
 HELP_URL = "/bantuan/"
 HELP_ANCHORS = {
@@ -106,10 +121,10 @@ class PhenomenonSourceForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         add_help_links(self.fields)
         choices = offered_choices(self.for_user) if self.for_user is not None else None
-        if choices is None:
-            return
-        offer_only(self, "source_type", choices.source_types, self.instance.source_type_id)
-        offer_only(self, "outlet", choices.outlets, self.instance.outlet_id)
+        if choices is not None:
+            offer_only(self, "source_type", choices.source_types, self.instance.source_type_id)
+            offer_only(self, "outlet", choices.outlets, self.instance.outlet_id)
+        freeze_choices(self)
 
 
 class PhenomenonForm(DuplicateCheckFormMixin, WagtailAdminModelForm):
@@ -139,6 +154,7 @@ class PhenomenonForm(DuplicateCheckFormMixin, WagtailAdminModelForm):
                 offer_only(self, "scope", offered.scopes, self.instance.scope_id)
             if offered.areas is not None:
                 offer_only(self, "area", offered.areas, self.instance.area_id)
+        freeze_choices(self)
 
     @staticmethod
     def _grouped_theme_choices():

@@ -5,6 +5,7 @@ indicators and their release dates) is data that admins change, never code: any 
 run SIMFONI with its own areas and outlets.
 """
 
+import contextvars
 import datetime
 
 from django import forms
@@ -298,6 +299,11 @@ class PhenomenonKeyword(TaggedItemBase):
     )
 
 
+#: True while revisions whose foreign keys were all checked in bulk are read
+#: (``Phenomenon.from_serializable_data``).
+_foreign_keys_checked = contextvars.ContextVar("phenomenon_foreign_keys_checked", default=False)
+
+
 def first_of_month(value: datetime.date) -> datetime.date:
     return value.replace(day=1)
 
@@ -317,6 +323,14 @@ class Phenomenon(
     ClusterableModel,
 ):
     """A sourced piece of evidence that explains why an official indicator moved."""
+
+    @classmethod
+    def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
+        # A caller that checked every foreign key of many revisions at once (the review
+        # queue, workflows.submitted.submitted_objects) spares the query per key.
+        if _foreign_keys_checked.get():
+            check_fks = False
+        return super().from_serializable_data(data, check_fks=check_fks, strict_fks=strict_fks)
 
     title = models.CharField(_("judul"), max_length=limits.TITLE_MAX_CHARS)
     narrative = models.TextField(

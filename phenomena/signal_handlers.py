@@ -2,10 +2,18 @@
 
 from django.contrib.contenttypes.models import ContentType
 
+#: Fields Wagtail saves alone after storing a revision (``_update_from_revision``).
+REVISION_POINTERS = {"latest_revision", "has_unpublished_changes"}
+
 
 def phenomenon_saved(sender, instance, raw=False, **kwargs):
     """Keep the duplicate fingerprints in line with the phenomenon's latest content."""
     if raw:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields and not instance.live and set(update_fields) <= REVISION_POINTERS:
+        # Wagtail pointing a draft at its new revision: a draft's content is its row, which
+        # this save did not change (and the fingerprints were refreshed by the save before).
         return
     from . import lifecycle
     from .duplicates.service import latest_content, refresh_fingerprints

@@ -26,6 +26,9 @@ class SearchConfig(AppConfig):
         from .engines import uses_wagtail_index
 
         subscribers.register()
+        from . import labels
+
+        labels.register()
         from django.db.models.signals import post_delete, post_save
 
         from . import thesaurus

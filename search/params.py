@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
@@ -87,9 +88,8 @@ class SearchParams:
     def with_page(self, page: int) -> SearchParams:
         return replace(self, page=page)
 
-    def to_querydict(self, **overrides) -> QueryDict:
-        """The query string for these params; `overrides` replace single parameters."""
-        qd = QueryDict(mutable=True)
+    def _values(self, overrides: dict) -> dict:
+        """Every URL parameter in the order of the query string, `overrides` applied."""
         values = {
             "q": self.q,
             **{name: list(getattr(self, name)) for name in ID_FILTERS},
@@ -102,13 +102,45 @@ class SearchParams:
             "per_page": self.per_page if self.per_page != DEFAULT_PAGE_SIZE else "",
         }
         values.update(overrides)
-        for key, value in values.items():
+        return values
+
+    def to_querydict(self, **overrides) -> QueryDict:
+        """The query string for these params; `overrides` replace single parameters."""
+        qd = QueryDict(mutable=True)
+        for key, value in self._values(overrides).items():
             if isinstance(value, (list, tuple)):
                 for item in value:
                     qd.appendlist(key, str(item))
             elif value not in ("", None):
                 qd[key] = str(value)
         return qd
+
+    def url_builder(self, **overrides) -> QueryBuilder:
+        """Many query strings that differ from these params (and `overrides`) in one or two
+        parameters, each the same as ``to_querydict(...).urlencode()`` but without building
+        a QueryDict per link (a search page has ~200 facet links)."""
+        return QueryBuilder(self._values(overrides))
+
+
+def _encode(key: str, value) -> list[str]:
+    """A parameter's part of the query string, as QueryDict.urlencode() writes it."""
+    if isinstance(value, (list, tuple)):
+        return [urlencode({key: str(item)}) for item in value]
+    if value in ("", None):
+        return []
+    return [urlencode({key: str(value)})]
+
+
+class QueryBuilder:
+    def __init__(self, values: dict):
+        self._parts = {key: _encode(key, value) for key, value in values.items()}
+
+    def urlencode(self, **changes) -> str:
+        """The query string with `changes` (parameter: new value) applied."""
+        out = []
+        for key, parts in self._parts.items():
+            out.extend(_encode(key, changes[key]) if key in changes else parts)
+        return "&".join(out)
 
 
 def _month_str(value):

@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from phenomena.filters import ID_FILTERS
@@ -110,12 +111,19 @@ def approved_queryset(user):
 
 
 def run_search(
-    params: SearchParams, user, *, with_facets=True, engine=None, with_hits=True
+    params: SearchParams,
+    user,
+    *,
+    with_facets=True,
+    engine=None,
+    with_hits=True,
+    with_keywords=True,
 ) -> Result:
     """Search approved phenomena visible to `user`. Never raises for bad input.
 
     With ``with_hits=False`` the page's phenomena are not loaded: ``Result.hits`` is empty
-    and ``Result.ids`` holds their ids in order (the API loads them its own, leaner way)."""
+    and ``Result.ids`` holds their ids in order (the API loads them its own, leaner way).
+    ``with_keywords=False``: the hits come without their keywords (one query less)."""
     engine = engine or get_engine()
     messages = list(params.messages)
     understanding = understand(params)
@@ -169,7 +177,7 @@ def run_search(
             suggestion = relaxed_mod.suggest(params.q, understanding)
     ids = list(result.ids)
     return Result(
-        hits=load_hits(ids, user) if with_hits else [],
+        hits=load_hits(ids, user, keywords=with_keywords) if with_hits else [],
         ids=ids,
         total=result.total,
         facets=label_facets(result.facets, params, user) if with_facets else {},
@@ -187,17 +195,29 @@ def run_search(
     )
 
 
-def load_hits(ids, user):
-    """Phenomena for `ids`, in that order, with what the list and export show."""
+def hit_prefetches(*, keywords: bool = True) -> list:
+    """What a hit shows: sources with their type and media, indicators, keywords.
+
+    One query per relation (type, media and indicator joined in), not one per model."""
+    from phenomena.models import PhenomenonIndicator, PhenomenonSource
+
+    prefetches = [
+        Prefetch("sources", PhenomenonSource.objects.select_related("outlet", "source_type")),
+        Prefetch("indicator_links", PhenomenonIndicator.objects.select_related("indicator")),
+    ]
+    return [*prefetches, "keywords"] if keywords else prefetches
+
+
+def load_hits(ids, user, *, keywords: bool = True):
+    """Phenomena for `ids`, in that order, with what the list and export show (their
+    keywords unless `keywords` is False: the search page does not show them)."""
     if not ids:
         return []
     objects = (
         approved_queryset(user)
         .filter(pk__in=ids)
         .select_related("subject", "theme", "scope", "area", "work_unit")
-        .prefetch_related(
-            "sources__outlet", "sources__source_type", "indicator_links__indicator", "keywords"
-        )
+        .prefetch_related(*hit_prefetches(keywords=keywords))
     )
     by_id = {obj.pk: obj for obj in objects}
     return [by_id[pk] for pk in ids if pk in by_id]
@@ -231,9 +251,9 @@ def _labels(name, values):
         from phenomena.dates import month_year
 
         return {v: month_year(v) for v in values}
-    spec = ID_FILTERS[name]
-    rows = spec.value_model().objects.filter(pk__in=values)
-    return dict(rows.values_list("pk", spec.value_label))
+    from .labels import labels  # reference tables kept per process
+
+    return labels(name, values)
 
 
 def visible_values(name, values, user) -> set:

@@ -30,6 +30,7 @@ from .forms import RejectForm
 from .models import ReviewTaskState
 from .rejection import rejected_before, with_previous_decision
 from .routing import can_review, routed_to
+from .submitted import submitted_objects
 
 REVIEW_PERMISSION = "workflows.review_phenomenon"
 HOME = {"url": reverse_lazy("wagtailadmin_home"), "label": gettext_lazy("Dasbor")}
@@ -170,6 +171,7 @@ class QueueView(SimfoniIndexView):
         return with_previous_decision(waiting_for(self.request.user))
 
     def decorate(self, states):
+        submitted_objects(states)  # one query per model, not ~18 per row
         for state in states:
             submitted = state.submitted_object()
             resubmitted = state.previous_status == TaskState.STATUS_REJECTED
@@ -253,13 +255,16 @@ class ApproveView(ReviewerRequiredMixin, View):
     def post(self, request):
         state_id = request.POST.get("only", "")
         state = (
-            ReviewTaskState.objects.select_related("phenomenon", "task").filter(pk=state_id).first()
+            ReviewTaskState.objects.select_related("phenomenon", "task", "revision")
+            .filter(pk=state_id)
+            .first()
             if state_id.isdigit()
             else None
         )
         if state is None:
             messages.warning(request, _("Pilih minimal satu fenomena untuk disetujui."))
             return _back_to_queue(request)
+        submitted_objects([state])  # its foreign keys checked and attached in a few queries
         try:
             approve(request.user, state)
         except PermissionDenied as refused:

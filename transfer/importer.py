@@ -477,7 +477,7 @@ def run(
     seen_fp: dict[str, int] = {}
     seen_url: dict[str, int] = {}
     in_file = InFileDuplicates(not_duplicate_reason)
-    planned = []
+    planned = []  # (row, built) to check or write, in file order, rows already imported included
     for line, b in built:
         row = RowReport(line=line, status=WILL_IMPORT, title=b.data.title if b.data else "")
         row.notes = b.notes
@@ -487,7 +487,7 @@ def run(
             row.phenomenon_id = already[b.fingerprint]
             row.messages.append(_("Baris ini sudah diimpor sebelumnya."))
             if b.data is not None:
-                in_file.add(line, b.data)
+                planned.append((row, b))  # an earlier row of the file for the rows after it
             continue
         first = seen_fp.get(b.fingerprint) or (b.canonical_url and seen_url.get(b.canonical_url))
         if first:
@@ -506,7 +506,7 @@ def run(
 
     if not write:
         for row, b in planned:
-            if _near_copy(row, b, in_file):
+            if _settled(row, b, in_file):
                 continue
             _check(row, b, user, not_duplicate_reason)
             if row.status == WILL_IMPORT:
@@ -533,7 +533,7 @@ def run(
         for start in range(0, len(planned), CHUNK):
             with transaction.atomic(), services.batch():
                 for row, b in planned[start : start + CHUNK]:
-                    if _near_copy(row, b, in_file):
+                    if _settled(row, b, in_file):
                         continue
                     _write(row, b, batch, user, actor, mode, not_duplicate_reason, reason)
                     services.flush_batch()  # outside the row's savepoint
@@ -554,8 +554,18 @@ class _noop:
         return False
 
 
-def _near_copy(row, b, in_file: InFileDuplicates) -> bool:
-    """Mark ``row`` a duplicate of an earlier row of the file it nearly copies."""
+def _settled(row, b, in_file: InFileDuplicates) -> bool:
+    """True when ``row`` is not to be checked or written: imported before (it becomes an earlier
+    row of the file for the rows after it) or a near copy of an earlier row (marked a duplicate).
+
+    Rows are taken in file order, a re-run's rows already imported included, so that each row is
+    compared with the rows stored before it, as in the first run: the services' check ranks its
+    candidates (at most ``MAX_CANDIDATES``), and the rows stored *after* a near copy may outrank
+    the row it copies -- judged against the whole file, it would be imported on a re-run.
+    """
+    if row.status == ALREADY:
+        in_file.add(row.line, b.data)
+        return True
     first = in_file.find(b.data)
     if first is None:
         return False

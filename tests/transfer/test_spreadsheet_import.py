@@ -289,6 +289,55 @@ def test_near_copies_inside_one_file_are_reported_alike_by_dry_run_import_and_re
     assert Phenomenon.objects.count() == 4
 
 
+CROWDED = DATA / "salinan_terdesak.csv"
+
+
+def test_a_near_copy_outranked_by_later_rows_is_a_duplicate_in_the_rerun_too(admin_user):
+    """salinan_terdesak.csv: 12 rows of make_big_sheet.py's 10,000, all of one month. Line 7
+    nearly copies line 4 (60%); the 8 rows after it share more band keys with it than line 4
+    does without being copies. Before they are stored, line 4 is among line 7's 10 candidates
+    (dry run, import); once they are, it is not (issue #17: the 10,000-row re-run would have
+    imported 29 such rows)."""
+    from phenomena.duplicates import service
+
+    dry = run(admin_user, write=False, path=CROWDED)
+    assert statuses(dry) == {
+        line: importer.DUPLICATE if line == 7 else importer.WILL_IMPORT for line in range(4, 16)
+    }
+    assert by_line(dry)[7].duplicate_of["line"] == 4
+
+    written = run(admin_user, write=True, path=CROWDED)
+    imported = {line: s == importer.IMPORTED for line, s in statuses(written).items()}
+    assert imported == {line: s == importer.WILL_IMPORT for line, s in statuses(dry).items()}
+    assert Phenomenon.objects.count() == 11
+
+    # The sheet still reproduces the crowding: the services' check of line 7 alone, with all
+    # eleven stored, no longer ranks line 4's phenomenon among its candidates.
+    row7 = [b for line, b in _built(CROWDED) if line == 7][0]
+    record = importer.InFileDuplicates.record(row7.data, [])
+    keys = service.fingerprint_keys(record.title, record.narrative)
+    copied = ImportedRow.objects.get(line=4).phenomenon_id
+    assert copied not in service._story_ids(keys, row7.data.reference_period, set())
+
+    again = run(admin_user, write=False, path=CROWDED)
+    assert statuses(again) == {
+        line: importer.ALREADY if s == importer.WILL_IMPORT else s
+        for line, s in statuses(dry).items()
+    }
+    assert by_line(again)[7].duplicate_of["line"] == 4
+    assert run(admin_user, write=True, path=CROWDED).counts["import"] == 0
+    assert Phenomenon.objects.count() == 11
+
+
+def _built(path):
+    from transfer.reading import read_sheet
+
+    sheet = read_sheet(path.read_bytes(), path.name, None)
+    report = importer.ImportReport(filename=path.name, mode=importer.APPROVED, written=False)
+    builder = importer.RowBuilder(sheet, Taxonomy(), report)
+    return [(line, builder.build(cells)) for line, cells in sheet.rows]
+
+
 def test_near_copies_acknowledged_as_not_duplicates_are_all_imported(admin_user):
     reason = "Operator memeriksa: berita berbeda"
     dry = run(admin_user, write=False, path=NEAR, not_duplicate_reason=reason)

@@ -34,17 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def _search_benchmark():
-    """benchmarks/search.py (its data generator), loaded under another name than the app."""
-    import importlib.util
+from bench_common import search_benchmark  # noqa: E402 (benchmarks/ is on the path)
 
-    spec = importlib.util.spec_from_file_location("search_benchmark", ROOT / "benchmarks/search.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-search_bench = _search_benchmark()
+search_bench = search_benchmark()
 
 
 def issue_key() -> str:

@@ -46,17 +46,9 @@ SECRET_KEY = "load-" + "k7m2p9q4r1s8t3u6v5w0x" * 3
 TITLE_TAG = "Uji beban"  # every title the load's operators submit starts with this
 
 
-def _search_benchmark():
-    """benchmarks/search.py (its data generator), loaded under another name than the app."""
-    import importlib.util
+from bench_common import search_benchmark  # noqa: E402 (benchmarks/ is on the path)
 
-    spec = importlib.util.spec_from_file_location("search_benchmark", ROOT / "benchmarks/search.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-search_bench = _search_benchmark()
+search_bench = search_benchmark()
 
 
 def load() -> str:

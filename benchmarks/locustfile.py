@@ -11,7 +11,6 @@ Out of 50 users: 25 viewers (search, dashboard, detail), 8 API clients, 10 opera
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import random
@@ -20,6 +19,7 @@ import time
 import uuid
 from urllib.parse import urlencode
 
+from bench_common import submission_form
 from locust import FastHttpUser, between, events, task
 
 CONFIG = json.loads(open(os.environ["LOAD_CONFIG"]).read())
@@ -176,35 +176,15 @@ class Operator(LoggedIn):
         rng = random.Random()
         tag = uuid.uuid4().hex[:10]
         title = f"{CONFIG['title_tag']} {tag} {nonsense(rng, 3)}"
-        today = datetime.date.today()
-        last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=5)
-        f = CONFIG["form"]
         data = {
             "csrfmiddlewaretoken": token,
-            "title": title,
-            "narrative": f"Narasi uji beban {tag}: {nonsense(rng, 25)}.",
-            "reference_period": last_month.strftime("%Y-%m"),
-            "scope": f["scope"],
-            "area": "",
-            "subject": f["subject"],
-            "theme": f["theme"],
-            "keywords": "uji beban",
-            "sources-TOTAL_FORMS": "1",
-            "sources-INITIAL_FORMS": "0",
-            "sources-MIN_NUM_FORMS": "0",
-            "sources-MAX_NUM_FORMS": "1000",
-            "sources-0-source_type": f["source_type"],
-            "sources-0-outlet": f["outlet"],
-            "sources-0-url": f"https://money.kompas.com/read/uji-beban/{tag}",
-            "sources-0-source_date": last_month.isoformat(),
-            "sources-0-ORDER": "1",
-            "sources-0-DELETE": "",
-            "sources-0-id": "",
-            "indicator_links-TOTAL_FORMS": "0",
-            "indicator_links-INITIAL_FORMS": "0",
-            "indicator_links-MIN_NUM_FORMS": "0",
-            "indicator_links-MAX_NUM_FORMS": "1000",
-            "action-submit": "1",
+            **submission_form(
+                title=title,
+                narrative=f"Narasi uji beban {tag}: {nonsense(rng, 25)}.",
+                keywords="uji beban",
+                url=f"https://money.kompas.com/read/uji-beban/{tag}",
+                ids=CONFIG["form"],
+            ),
         }
         with self.client.post(
             ADD,

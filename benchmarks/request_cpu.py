@@ -28,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_common import submission_form  # noqa: E402 (benchmarks/ is on the path)
+
 SECRET_KEY = "cpu-" + "k7m2p9q4r1s8t3u6v5w0x" * 3
 #: Each run of a search page takes the next words (as the load test's users do), so the
 #: cached facet counts of an earlier run do not make it cheap; {s} is a subject id.
@@ -130,40 +132,23 @@ def row(label, role, status, ms, qmin, qmax, gc_ms) -> None:
 
 def submission(i: int) -> dict:
     """The load test's operator form (benchmarks/locustfile.py), one Kompas.com source."""
-    import datetime
-
     from phenomena.models import Outlet, Scope, SourceType, Subject, Theme
 
     subject = Subject.objects.get(code="ekonomi")
-    today = datetime.date.today()
-    last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=5)
     tag = f"cpu{os.getpid()}x{i}"
-    return {
-        "title": f"Uji CPU {tag} kenaikan harga {'bamiru' * (i % 3 + 1)}",
-        "narrative": f"Narasi uji CPU {tag}: harga naik di pasar {i}.",
-        "reference_period": last_month.strftime("%Y-%m"),
-        "scope": Scope.objects.get(code="dki").pk,
-        "area": "",
-        "subject": subject.pk,
-        "theme": Theme.objects.get(subject=subject, name="Harga-harga (Inflasi)").pk,
-        "keywords": "uji cpu",
-        "sources-TOTAL_FORMS": "1",
-        "sources-INITIAL_FORMS": "0",
-        "sources-MIN_NUM_FORMS": "0",
-        "sources-MAX_NUM_FORMS": "1000",
-        "sources-0-source_type": SourceType.objects.get(code="portal_berita").pk,
-        "sources-0-outlet": Outlet.objects.get(name="Kompas.com").pk,
-        "sources-0-url": f"https://money.kompas.com/read/uji-cpu/{tag}",
-        "sources-0-source_date": last_month.isoformat(),
-        "sources-0-ORDER": "1",
-        "sources-0-DELETE": "",
-        "sources-0-id": "",
-        "indicator_links-TOTAL_FORMS": "0",
-        "indicator_links-INITIAL_FORMS": "0",
-        "indicator_links-MIN_NUM_FORMS": "0",
-        "indicator_links-MAX_NUM_FORMS": "1000",
-        "action-submit": "1",
-    }
+    return submission_form(
+        title=f"Uji CPU {tag} kenaikan harga {'bamiru' * (i % 3 + 1)}",
+        narrative=f"Narasi uji CPU {tag}: harga naik di pasar {i}.",
+        keywords="uji cpu",
+        url=f"https://money.kompas.com/read/uji-cpu/{tag}",
+        ids={
+            "scope": Scope.objects.get(code="dki").pk,
+            "subject": subject.pk,
+            "theme": Theme.objects.get(subject=subject, name="Harga-harga (Inflasi)").pk,
+            "source_type": SourceType.objects.get(code="portal_berita").pk,
+            "outlet": Outlet.objects.get(name="Kompas.com").pk,
+        },
+    )
 
 
 class _Rollback(Exception):

@@ -145,6 +145,10 @@ FORBIDDEN = [
     "unsaved edits",
     "menunggu peninjauan",  # menunggu review
     "untuk ditinjau",  # untuk direview
+    ">Run<",  # Putaran (web scraping)
+    "Run #",
+    ">Runs<",
+    "Jalankan run",
 ]
 
 
@@ -208,6 +212,11 @@ def admin_pages(office):
         ("user add", reverse("wagtailusers_users:add"), None),
         ("user edit", reverse("wagtailusers_users:edit", args=[office.op.pk]), None),
         ("site history", reverse("wagtailadmin_reports:site_history"), None),
+        ("scrape runs", reverse("scrape_runs"), None),
+        ("scrape results", reverse("scrape_results"), None),
+        ("scrape delegations", reverse("scrape_delegations"), None),
+        ("scrape sources", reverse("scrape_sources:index"), None),
+        ("scrape rules", reverse("scrape_rules:index"), None),
     ]
     for name, p in [("rejected", office.rejected), ("in review", office.in_review)]:
         pages += [

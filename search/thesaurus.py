@@ -24,7 +24,10 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from dataclasses import dataclass
+
+from django.conf import settings
 
 from simfoni_text import places
 from simfoni_text.analysis import analyse
@@ -197,13 +200,32 @@ def _stamp():
 
 _lock = threading.Lock()
 _compiled: tuple[object, Thesaurus] | None = None
+#: When this process last compared its compiled thesaurus with the database (monotonic).
+_checked_at = 0.0
+
+
+def check_seconds() -> float:
+    """How long a compiled thesaurus is used before the database is asked whether it changed.
+
+    A save or delete in this process recompiles at its next search (`changed`); another
+    process's edit is seen within this many seconds. Without it every search paid one more
+    round trip to the database (the stamp query) for a table that changes a few times a
+    year."""
+    return float(getattr(settings, "SIMFONI_THESAURUS_CHECK_SECONDS", 1.0))
 
 
 def current() -> Thesaurus:
     """The thesaurus in force now (compiled again after any edit, in every process)."""
-    global _compiled
-    stamp = _stamp()
+    global _compiled, _checked_at
     compiled = _compiled
+    now = time.monotonic()
+    if compiled is not None and now - _checked_at < check_seconds():
+        # The stored groups were compared less than check_seconds() ago; the place names
+        # (this process's own, no query) are compared every time.
+        stamp = (compiled[0][0], places.generation())
+    else:
+        stamp = _stamp()
+        _checked_at = now
     if compiled is not None and compiled[0] == stamp:
         return compiled[1]
     with _lock:
@@ -222,6 +244,8 @@ def expand(terms: list[str]) -> list[tuple[tuple[str, ...], ...]]:
 
 def changed(**kwargs) -> None:
     """Signal receiver: a group was saved or deleted; cached facet counts are stale."""
+    global _checked_at
     from .facets import bump_generation
 
+    _checked_at = 0.0  # this process compares again at its next search
     bump_generation()

@@ -858,7 +858,7 @@ class PostgresTableEngine:
         from .. import facets as facet_mod
         from . import EngineResult, no_text_sort
 
-        if not queryset.exists():
+        if queryset.query.is_empty():  # `.none()`: no query (the table holds approved ones)
             return EngineResult(ids=[], total=0, facets={})
         sort = params.effective_sort if terms else no_text_sort(params)
         parts = (*params.cache_key_parts(), str(terms), getattr(terms, "operator", "and"))

@@ -316,6 +316,9 @@ else:
     }
 SEARCH_EXPORT_MAX_ROWS = int(os.environ.get("SEARCH_EXPORT_MAX_ROWS", "10000"))
 SEARCH_FACET_CACHE_SECONDS = int(os.environ.get("SEARCH_FACET_CACHE_SECONDS", "300"))
+# Another process's edit of the synonym groups is seen within this many seconds (the
+# thesaurus is not compared with the database at every search).
+SIMFONI_THESAURUS_CHECK_SECONDS = float(os.environ.get("SIMFONI_THESAURUS_CHECK_SECONDS", "1"))
 
 # Task runner (django-q2): the ORM broker by default (nothing to install), Redis when REDIS_URL
 # is set. `manage.py qcluster` runs the workers and the scheduler (`make run` starts one).

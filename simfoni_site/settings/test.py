@@ -15,3 +15,5 @@ Q_CLUSTER = {**Q_CLUSTER, "sync": True}
 AXES_VERBOSE = False
 # django-axes logs every reset at INFO level: keep the test output readable.
 LOGGING = {**LOGGING, "loggers": {**LOGGING["loggers"], "axes": {"level": "WARNING"}}}
+# A test's rolled-back synonym groups send no signal: compare the thesaurus at every search.
+SIMFONI_THESAURUS_CHECK_SECONDS = 0

@@ -10,6 +10,7 @@ import datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.utils import timezone
 
 from phenomena.models import Scope
 from search.models import SynonymGroup
@@ -335,6 +336,35 @@ def test_a_thesaurus_edit_takes_effect_without_a_restart(corpus, client):
     group = SynonymGroup.objects.get(terms__startswith="kopdes")
     group.active = False
     group.save()
+    assert koperasi.pk not in ids(search("kopdes"))
+
+
+def test_another_process_edit_is_seen_within_the_check_interval(corpus, settings, monkeypatch):
+    """Searches do not ask the database whether the thesaurus changed more than once per
+    SIMFONI_THESAURUS_CHECK_SECONDS; an edit made elsewhere (no signal here) is seen after."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search import thesaurus
+
+    settings.SIMFONI_THESAURUS_CHECK_SECONDS = 30
+    clock = {"now": 1000.0}
+    monkeypatch.setattr(thesaurus.time, "monotonic", lambda: clock["now"])
+    koperasi = SearchPhenomenonFactory(
+        title="Koperasi desa menyalurkan pupuk bersubsidi", narrative="Petani terbantu."
+    )
+    refresh_index()
+    # Saved in this process: the next search uses it at once.
+    group = SynonymGroup.objects.create(terms="kopdes, koperasi desa", kind="singkatan")
+    assert ids(search("kopdes"))[:1] == [koperasi.pk]
+    with CaptureQueriesContext(connection) as queries:
+        thesaurus.current()
+    assert not [q for q in queries if "synonymgroup" in q["sql"]]
+    # Switched off by another process (an UPDATE, no signal in this one).
+    SynonymGroup.objects.filter(pk=group.pk).update(active=False, updated_at=timezone.now())
+    clock["now"] += 10
+    assert ids(search("kopdes"))[:1] == [koperasi.pk]  # within the interval: not yet seen
+    clock["now"] += 25
     assert koperasi.pk not in ids(search("kopdes"))
 
 

@@ -204,11 +204,20 @@ def main() -> None:
         help="also: the operator submits this many, then the queue and approve (rolled back)",
     )
     ap.add_argument("--only", default="", help="only the pages whose label contains this")
+    ap.add_argument(
+        "--freeze",
+        action="store_true",
+        help="gc.freeze() after start-up, as deploy/gunicorn.conf.py does before forking",
+    )
     args = ap.parse_args()
     gc.callbacks.append(_gc_timer)
     if not args.db.startswith("postgres"):
         raise SystemExit("--db postgres://… (a database built by benchmarks/load.py)")
     setup(args.db)
+    if args.freeze:
+        from simfoni_site.gc_tuning import freeze_startup_objects
+
+        freeze_startup_objects()
 
     from django.contrib.auth import get_user_model
     from django.test import Client

@@ -27,6 +27,15 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Load the application once before forking: workers share its memory, errors show at start.
 preload_app = True
 
+
+def when_ready(server):
+    """After the application is loaded, before the workers are forked: its start-up objects
+    leave the garbage collector's sight (simfoni_site/gc_tuning.py)."""
+    from simfoni_site.gc_tuning import freeze_startup_objects
+
+    server.log.info("gc: %s start-up objects frozen", freeze_startup_objects())
+
+
 # Logs to standard output/error (journald or the container runtime keeps them). Request lines
 # come from Django (LOG_REQUESTS, with user and duration), so gunicorn's access log is off
 # unless GUNICORN_ACCESS_LOG=1.

@@ -170,6 +170,8 @@ def test_gunicorn_serves_the_site_with_the_shipped_configuration(tmp_path):
         assert status == 503
         assert "max-age=31536000" in headers["Strict-Transport-Security"]
         assert "default-src 'self'" in headers["Content-Security-Policy"]
+        # The start-up objects left the garbage collector's sight before the fork.
+        assert "start-up objects frozen" in log.read_text()
     finally:
         process.terminate()
         process.wait(timeout=30)

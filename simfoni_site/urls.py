@@ -22,6 +22,9 @@ class FaviconView(RedirectView):
         return static_url("favicon.ico")
 
 
+# A server error: a page in the user's language; 503 + Retry-After while the database is down.
+handler500 = "simfoni_site.errors.server_error"
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", FaviconView.as_view()),

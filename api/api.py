@@ -34,7 +34,6 @@ from phenomena.models import (
     Outlet,
     Phenomenon,
     PhenomenonIndicator,
-    PhenomenonKeyword,
     PhenomenonSource,
     ReleaseDate,
     Scope,
@@ -42,6 +41,7 @@ from phenomena.models import (
     Subject,
     Theme,
 )
+from phenomena.rows import child_rows, keyword_names
 from search.params import SORTS, parse_params
 from search.service import run_search
 from summaries.models import ThemeSummary
@@ -145,11 +145,6 @@ _PHENOMENON_FIELDS = (
 )
 
 
-def _in_order(row):
-    """(phenomenon, sort_order, pk) of a source or indicator row: the order the editor set."""
-    return row[0], row[1] or 0, row[2]
-
-
 def phenomena_data(ids) -> list[dict]:
     """The approved phenomena of `ids`, in that order, as the API shows them.
 
@@ -167,56 +162,43 @@ def phenomena_data(ids) -> list[dict]:
         .order_by()  # the order is `ids`'; no sort in the database
         .values_list(*_PHENOMENON_FIELDS)
     )
-    sources, links, keywords = {}, {}, {}
-    source_rows = (
-        PhenomenonSource.objects.filter(phenomenon_id__in=ids)
-        .order_by()
-        .values_list(
-            "phenomenon_id",
-            "sort_order",
-            "id",
+    sources = {
+        pid: [
+            {
+                "primary": n == 0,
+                "source_type": _pair(type_id, type_label),
+                "outlet": _pair(outlet_id, outlet_name),
+                "url": url,
+                "source_date": day,
+            }
+            for n, (type_id, type_label, outlet_id, outlet_name, url, day) in enumerate(own)
+        ]
+        for pid, own in child_rows(
+            PhenomenonSource,
+            ids,
             "source_type_id",
             "source_type__label",
             "outlet_id",
             "outlet__name",
             "url",
             "source_date",
-        )
-    )
-    for pid, _order, _pk, type_id, type_label, outlet_id, outlet_name, url, day in sorted(
-        source_rows, key=_in_order
-    ):
-        own = sources.setdefault(pid, [])
-        own.append(
-            {
-                "primary": not own,
-                "source_type": _pair(type_id, type_label),
-                "outlet": _pair(outlet_id, outlet_name),
-                "url": url,
-                "source_date": day,
-            }
-        )
-    link_rows = (
-        PhenomenonIndicator.objects.filter(phenomenon_id__in=ids)
-        .order_by()
-        .values_list(
-            "phenomenon_id",
-            "sort_order",
-            "id",
+        ).items()
+    }
+    links = {
+        pid: [
+            {"indicator": {"id": ind_id, "slug": slug, "name": name}, "direction": direction}
+            for ind_id, slug, name, direction in own
+        ]
+        for pid, own in child_rows(
+            PhenomenonIndicator,
+            ids,
             "indicator_id",
             "indicator__slug",
             "indicator__name",
             "direction",
-        )
-    )
-    for pid, _order, _pk, ind_id, slug, name, direction in sorted(link_rows, key=_in_order):
-        links.setdefault(pid, []).append(
-            {"indicator": {"id": ind_id, "slug": slug, "name": name}, "direction": direction}
-        )
-    for pid, name in PhenomenonKeyword.objects.filter(content_object_id__in=ids).values_list(
-        "content_object_id", "tag__name"
-    ):
-        keywords.setdefault(pid, []).append(name)
+        ).items()
+    }
+    keywords = keyword_names(ids)
     # One reverse() for the page: the detail address differs only by the id.
     url_pattern = site_url(reverse("search:detail", args=[987654321]))
     by_id = {}
